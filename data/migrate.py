@@ -68,7 +68,9 @@ def load_migrations() -> list[Migration]:
     found.sort(key=lambda m: m.version)
     for expected, migration in enumerate(found, start=1):
         if migration.version != expected:
-            raise SchemaVersionError(f"migration {expected:04d} is missing before {migration.label}")
+            raise SchemaVersionError(
+                f"migration {expected:04d} is missing before {migration.label}"
+            )
     return found
 
 

@@ -143,9 +143,7 @@ def _open_with_retry(
 
 def _lock_message(target: str | Path, message: str, waited: float) -> str:
     found = _LOCK_HOLDER.search(message)
-    holder = (
-        f"process {found['pid']} ({Path(found['exe']).name})" if found else "another process"
-    )
+    holder = f"process {found['pid']} ({Path(found['exe']).name})" if found else "another process"
     return (
         f"the database {target} is in use by {holder} and was not released within "
         f"{waited:.0f} s. DuckDB allows one writing process or several readers at a time: "

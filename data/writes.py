@@ -107,7 +107,8 @@ _SYNC_STATEMENTS: tuple[tuple[str, str], ...] = (
     (
         "clients_added",
         """
-        INSERT INTO clients (slug, name, language, capacity_per_week, active, created_at, updated_at)
+        INSERT INTO clients (slug, name, language, capacity_per_week, active, created_at,
+                             updated_at)
         SELECT i.slug, i.name, i.language, i.capacity_per_week, TRUE, $now, $now
         FROM incoming_clients i
         WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.slug = i.slug)

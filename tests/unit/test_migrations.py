@@ -6,18 +6,20 @@ from pathlib import Path
 
 import pytest
 
-from data import SchemaVersionError, connect, open_warehouse
-from data import migrate
+from data import SchemaVersionError, connect, migrate, open_warehouse
 from data.migrate import Migration, load_migrations
-from data.queries import TABLES
+from data.queries import TABLES, load_table_counts
 
 
 def _schema_snapshot(db_path: Path) -> list[tuple[object, ...]]:
     with open_warehouse(db_path, read_only=True) as con:
-        return con.execute(
-            "SELECT table_name, column_name, data_type, is_nullable "
-            "FROM information_schema.columns ORDER BY ALL"
-        ).fetchall() + con.execute("SELECT * FROM schema_migrations ORDER BY version").fetchall()
+        return (
+            con.execute(
+                "SELECT table_name, column_name, data_type, is_nullable "
+                "FROM information_schema.columns ORDER BY ALL"
+            ).fetchall()
+            + con.execute("SELECT * FROM schema_migrations ORDER BY version").fetchall()
+        )
 
 
 def test_migrations_are_numbered_without_gaps() -> None:
@@ -42,11 +44,9 @@ def test_every_table_is_listed_for_the_overview(db_path: Path) -> None:
 
 def test_database_from_a_newer_schema_is_refused(db_path: Path) -> None:
     with open_warehouse(db_path) as con:
-        con.execute(
-            "INSERT INTO schema_migrations VALUES (99, 'future_tables', 'x', now())"
-        )
+        con.execute("INSERT INTO schema_migrations VALUES (99, 'future_tables', 'x', now())")
     for read_only in (False, True):
-        with pytest.raises(SchemaVersionError, match="newer serpshield.*0099_future_tables"):
+        with pytest.raises(SchemaVersionError, match=r"newer serpshield.*0099_future_tables"):
             connect(db_path, read_only=read_only)
 
 
@@ -80,7 +80,7 @@ def test_reader_refuses_a_database_that_needs_upgrading(
     extra = Migration(len(load_migrations()) + 1, "later", "CREATE TABLE later (a INT);")
     real = load_migrations()
     monkeypatch.setattr(migrate, "load_migrations", lambda: [*real, extra])
-    with pytest.raises(SchemaVersionError, match="needs migrations .*_later"):
+    with pytest.raises(SchemaVersionError, match=r"needs migrations .*_later"):
         connect(db_path, read_only=True)
     with open_warehouse(db_path) as con:
         assert migrate.schema_version(con) == len(real) + 1
@@ -89,7 +89,8 @@ def test_reader_refuses_a_database_that_needs_upgrading(
 def test_unique_keys_make_a_duplicate_run_impossible(db_path: Path) -> None:
     with open_warehouse(db_path) as con:
         con.execute(
-            "INSERT INTO clients (slug, name, created_at, updated_at) VALUES ('c', 'C', now(), now())"
+            "INSERT INTO clients (slug, name, created_at, updated_at) "
+            "VALUES ('c', 'C', now(), now())"
         )
         con.execute(
             "INSERT INTO queries (client_id, text, engine, created_at, updated_at) "
@@ -100,10 +101,17 @@ def test_unique_keys_make_a_duplicate_run_impossible(db_path: Path) -> None:
             "VALUES (1, 'serpapi', 1, TIMESTAMP '2026-11-24 06:00', now(), 'failed', 'timeout')"
         )
         con.execute(run)
-        with pytest.raises(Exception, match="(?i)duplicate key"):
+        with pytest.raises(Exception, match=r"(?i)duplicate key"):
             con.execute(run)
-        with pytest.raises(Exception, match="(?i)constraint"):
+        with pytest.raises(Exception, match=r"(?i)constraint"):
             con.execute(
                 "INSERT INTO serp_runs (query_id, source, slot_at, requested_at, status) "
                 "VALUES (1, 'serpapi', TIMESTAMP '2026-11-25 06:00', now(), 'ok')"
             )
+
+
+def test_table_counts_cover_every_table_in_order(db_path: Path) -> None:
+    with open_warehouse(db_path) as con:
+        counts = load_table_counts(con)
+    assert tuple(counts["table_name"]) == TABLES
+    assert counts["row_count"].sum() == 0

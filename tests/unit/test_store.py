@@ -31,7 +31,7 @@ def test_connect_creates_a_migrated_database_in_utc(db_path: Path) -> None:
 
 def test_missing_folder_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
     target = tmp_path / "nowhere" / "warehouse.duckdb"
-    with pytest.raises(WarehousePathError, match="folder .*nowhere does not exist"):
+    with pytest.raises(WarehousePathError, match=r"folder .*nowhere does not exist"):
         connect(target)
     assert list(tmp_path.iterdir()) == []
 
@@ -135,7 +135,7 @@ def _read_only_folder_command(folder: Path) -> list[str]:
     unshare = shutil.which("unshare")
     if unshare is None:
         pytest.skip("running as root without unshare to make a read-only mount")
-    mount = f"mount -t tmpfs -o ro,size=64k tmpfs {folder} && exec \"$@\""
+    mount = f'mount -t tmpfs -o ro,size=64k tmpfs {folder} && exec "$@"'
     return [unshare, "--mount", "--propagation", "private", "sh", "-c", mount, "sh", *probe]
 
 
