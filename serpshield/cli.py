@@ -8,9 +8,7 @@ one clear message on stderr with a distinct exit code, never as a traceback:
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import NoReturn
@@ -26,7 +24,7 @@ from data.queries import load_audit_log
 from serpshield import __version__
 from serpshield.config import ConfigError, load_config, missing_env_vars, resolve_db_path
 from serpshield.workspace import (
-    CONFIG_NAME,
+    Workspace,
     WorkspaceExistsError,
     init_workspace,
     sync_workspace,
@@ -37,18 +35,6 @@ EXIT_INVALID = 2
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-@dataclass(frozen=True)
-class Workspace:
-    """Where the command works: the workspace folder, its config and its database."""
-
-    root: Path
-    db: Path
-
-    @property
-    def config_path(self) -> Path:
-        return self.root / CONFIG_NAME
 
 
 def _fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
@@ -107,16 +93,16 @@ pass_workspace = click.make_pass_decorator(Workspace)
 
 @cli.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@pass_workspace
-def init(ws: Workspace, directory: Path | None) -> None:
+@click.pass_context
+def init(ctx: click.Context, directory: Path | None) -> None:
     """Create a workspace: a commented example serpshield.toml, a data/ folder and a database.
 
     DIRECTORY defaults to the --workspace folder. An existing serpshield.toml is never
     overwritten.
     """
+    ws: Workspace = ctx.obj
     root = directory.resolve() if directory else ws.root
-    explicit_db = ws.db if ws.db != ws.root / "data" / "serpshield.duckdb" else None
-    report = init_workspace(root, explicit_db)
+    report = init_workspace(root, resolve_db_path(root, ctx.find_root().params["db"], os.environ))
     out.print(f"Created {report.config_path}")
     out.print(f"Database {report.db_path} ({report.sync.summary()})")
     out.print("Next: edit serpshield.toml, then run `serpshield config check` and `config sync`.")
@@ -232,11 +218,10 @@ def dashboard(ws: Workspace, port: int, address: str, open_browser: bool, lang: 
         "--client.showErrorDetails", "type",
     ]  # fmt: skip
     out.print(f"Dashboard on http://{address}:{port} (workspace {ws.root}); Ctrl+C to stop.")
-    try:
-        code = subprocess.call(command, env=env)
-    except KeyboardInterrupt:
-        code = 0
-    raise SystemExit(code)
+    sys.stdout.flush()
+    # Become the Streamlit server rather than wrapping it, so Ctrl+C and a service manager's
+    # SIGTERM reach the server itself and no orphaned server is left behind.
+    os.execve(sys.executable, command, env)  # noqa: S606 (a fixed argument list, no shell)
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 Settings are data: every key is a pydantic field whose description is its documentation
 (`config_docs.py` renders docs/configuration.md from the models), so validation and docs cannot
 drift. Credentials never live in the file, only the NAMES of environment variables holding them;
-and no error message repeats a value the user typed (see `config_locate.py`), so a key pasted in
+and no error message repeats a value the user typed (see `config_errors.py`), so a key pasted in
 the wrong place never reaches a terminal log. Every model forbids unknown keys (a typo must not
 fall back to a default silently), is strict (TOML values keep their type: "10" is not 10, and
 nan or inf is no number) and frozen (a loaded config is read-only).
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
@@ -30,11 +29,12 @@ from pydantic import (
     model_validator,
 )
 
-from serpshield import config_locate as diag
-from serpshield.config_locate import ConfigError as ConfigError  # re-exported: public API
-from serpshield.config_locate import ConfigIssue as ConfigIssue
+from serpshield import config_checks, config_errors
+from serpshield.config_errors import ConfigError as ConfigError  # re-exported: public API
+from serpshield.config_errors import ConfigIssue as ConfigIssue
 
 CONFIG_FILENAME = "serpshield.toml"
+DEFAULT_DB = Path("data") / "serpshield.duckdb"  # relative to the workspace folder
 DomainCategory = Literal[
     "owned", "partner", "news", "social", "review", "forum", "leak_forum", "file_host", "adult",
     "unknown",
@@ -56,9 +56,9 @@ _SOURCE_SPECIFIC = ("api_key_env", "login_env", "password_env", "engine_id", "ba
 SISTRIX_2020 = (28.5, 15.7, 11.0, 8.0, 7.2, 5.1, 4.0, 3.2, 2.8, 2.5)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Domain = Annotated[str, AfterValidator(diag.check_domain)]
-EnvName = Annotated[str, StringConstraints(pattern=diag.ENV_PATTERN)]
-Slug = Annotated[str, StringConstraints(pattern=diag.SLUG_PATTERN)]
+Domain = Annotated[str, AfterValidator(config_checks.check_domain)]
+EnvName = Annotated[str, StringConstraints(pattern=config_errors.ENV_PATTERN)]
+Slug = Annotated[str, StringConstraints(pattern=config_errors.SLUG_PATTERN)]
 Language = Literal["en", "fr"]
 
 
@@ -67,7 +67,7 @@ class WorkspaceSection(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
     name: Text = Field(description="Name of the agency or team, shown in the dashboard.")
-    timezone: Annotated[str, AfterValidator(diag.check_timezone)] = Field(
+    timezone: Annotated[str, AfterValidator(config_checks.check_timezone)] = Field(
         default="UTC",
         description="IANA time zone that cuts days and weeks in reports (storage is UTC).",
     )
@@ -125,11 +125,11 @@ class CtrSettings(BaseModel):
     def _weights_match_curve(cls, value: list[float] | None, info: ValidationInfo) -> Any:
         curve = info.data.get("curve")  # absent when the curve itself was invalid
         if curve == "custom" and value is None:
-            raise diag.fail('required when curve = "custom"')
+            raise config_checks.fail('required when curve = "custom"')
         if curve == "sistrix_2020" and value is not None:
-            raise diag.fail('only allowed with curve = "custom"')
+            raise config_checks.fail('only allowed with curve = "custom"')
         if value is not None and sum(value) <= 0:
-            raise diag.fail("expected at least one weight > 0")
+            raise config_checks.fail("expected at least one weight > 0")
         return value
 
 
@@ -148,7 +148,7 @@ class SourceConfig(BaseModel):
         description="dataforseo: NAME of the environment variable holding the password.",
     )
     engine_id: Text | None = Field(default=None, description='google-cse: search engine id ("cx").')
-    base_url: Annotated[str, AfterValidator(diag.check_http_url)] | None = Field(
+    base_url: Annotated[str, AfterValidator(config_checks.check_http_url)] | None = Field(
         default=None, description="searxng: http(s) URL of your instance, without credentials."
     )
     rate_per_second: float = Field(default=1.0, gt=0, description="Maximum requests per second.")
@@ -168,10 +168,14 @@ class QueryConfig(BaseModel):
         default="google", description="Search engine whose results are tracked."
     )
     gl: str = Field(
-        default="", pattern=diag.GL_PATTERN, description='Country code such as "fr"; "" = none.'
+        default="",
+        pattern=config_errors.GL_PATTERN,
+        description='Country code such as "fr"; "" = none.',
     )
     hl: str = Field(
-        default="", pattern=diag.HL_PATTERN, description='Language code such as "fr" or "pt-br".'
+        default="",
+        pattern=config_errors.HL_PATTERN,
+        description='Language code such as "fr" or "pt-br".',
     )
     location: str | None = Field(default=None, description='Search location, e.g. "Paris, France".')
     device: Literal["desktop", "mobile"] = Field(default="desktop", description="Device emulated.")
@@ -203,8 +207,9 @@ class ClientConfig(BaseModel):
     @classmethod
     def _cross_checks(cls, data: Any, handler: ModelWrapValidatorHandler[ClientConfig]) -> Any:
         raw = data if isinstance(data, dict) else {}  # raw: checked even when fields are invalid
-        errors = diag.domain_conflicts(raw) + diag.duplicate_queries(raw, QueryConfig)
-        return diag.merge_errors(data, handler, errors)
+        errors = config_checks.domain_conflicts(raw)
+        errors += config_checks.duplicate_queries(raw, QueryConfig)
+        return config_checks.merge_errors(data, handler, errors)
 
 
 class WorkspaceConfig(BaseModel):
@@ -234,8 +239,8 @@ class WorkspaceConfig(BaseModel):
     @classmethod
     def _cross_checks(cls, data: Any, handler: ModelWrapValidatorHandler[WorkspaceConfig]) -> Any:
         sources = data.get("sources") if isinstance(data, dict) else None
-        errors = diag.source_key_errors(sources, SOURCE_REQUIREMENTS, _SOURCE_SPECIFIC)
-        return diag.merge_errors(data, handler, errors)
+        errors = config_checks.source_key_errors(sources, SOURCE_REQUIREMENTS, _SOURCE_SPECIFIC)
+        return config_checks.merge_errors(data, handler, errors)
 
     def ctr_weights(self) -> tuple[float, ...]:
         """w_p = CTR_p / sum(CTR) (KPIS.md section 1); index 0 is position 1."""
@@ -250,23 +255,14 @@ def load_config(path: Path) -> WorkspaceConfig:
     Every problem (missing or unreadable file, bad UTF-8, TOML syntax, all validation issues at
     once, sorted by line) becomes a ConfigError, so the CLI prints it instead of a traceback.
     """
-    text = diag.read_config_text(path)
-    document = diag.parse_toml(path, text)
+    text = config_errors.read_config_text(path)
+    document = config_errors.parse_toml(path, text)
     try:
         return WorkspaceConfig.model_validate(document)
     except ValidationError as exc:  # `from None`: pydantic's own text would show the inputs
-        raise ConfigError(diag.validation_issues(path, text, exc, WorkspaceConfig)) from None
-
-
-@dataclass(frozen=True)
-class Workspace:
-    """A folder holding `serpshield.toml`: the unit every command and the dashboard work on."""
-
-    root: Path
-
-    @property
-    def config_path(self) -> Path:
-        return self.root / CONFIG_FILENAME
+        raise ConfigError(
+            config_errors.validation_issues(path, text, exc, WorkspaceConfig)
+        ) from None
 
 
 def resolve_db_path(root: Path, db: str | Path | None, env: Mapping[str, str]) -> Path:
@@ -277,7 +273,7 @@ def resolve_db_path(root: Path, db: str | Path | None, env: Mapping[str, str]) -
     """
     chosen = db if db not in (None, "") else env.get("SERPSHIELD_DB")
     if not chosen:
-        return root / "data" / "serpshield.duckdb"
+        return root / DEFAULT_DB
     return Path(chosen).expanduser().absolute()
 
 

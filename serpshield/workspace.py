@@ -15,13 +15,24 @@ from pathlib import Path
 
 from data import check_db_path, open_warehouse
 from data.writes import ClientRecord, DomainRecord, QueryRecord, SyncReport, write_workspace_sync
-from serpshield.config import WorkspaceConfig, load_config
+from serpshield.config import CONFIG_FILENAME, DEFAULT_DB, WorkspaceConfig, load_config
 
-CONFIG_NAME = "serpshield.toml"
 _GITIGNORE = """\
 # The warehouse holds URLs tied to real people: never commit it.
 data/
 """
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Where a command works: the workspace folder, its config and its database."""
+
+    root: Path
+    db: Path
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_FILENAME
 
 
 class WorkspaceExistsError(Exception):
@@ -39,31 +50,35 @@ class InitReport:
 
 def template_text() -> str:
     """The commented example config shipped with serpshield."""
-    return (resources.files("serpshield") / "templates" / CONFIG_NAME).read_text(encoding="utf-8")
+    return (resources.files("serpshield") / "templates" / CONFIG_FILENAME).read_text(
+        encoding="utf-8"
+    )
 
 
-def init_workspace(root: Path, db_path: Path | None = None) -> InitReport:
-    """Create ``root`` with the example config, a ``data/`` folder and a synced database.
+def init_workspace(root: Path, db_path: Path) -> InitReport:
+    """Create ``root`` with the example config, a ``.gitignore`` and a synced database.
 
-    Refuses when ``root`` already holds a config, so an existing workspace is never clobbered.
+    The default ``data/`` folder is created for a database inside it; any other database path
+    must already be usable. Everything is checked before the first write, and an existing
+    config is never clobbered.
     """
-    config_path = root / CONFIG_NAME
+    config_path = root / CONFIG_FILENAME
     if config_path.exists():
         raise WorkspaceExistsError(
             f"{config_path} already exists: edit it, then run `serpshield config sync`"
         )
-    if db_path is not None:
+    default_folder = root / DEFAULT_DB.parent
+    if db_path.parent != default_folder:
         check_db_path(db_path)
-    db = db_path or root / "data" / "serpshield.duckdb"
     root.mkdir(parents=True, exist_ok=True)
-    if db_path is None:
-        db.parent.mkdir(exist_ok=True)
+    if db_path.parent == default_folder:
+        default_folder.mkdir(exist_ok=True)
     config_path.write_text(template_text(), encoding="utf-8")
     gitignore = root / ".gitignore"
     if not gitignore.exists():
         gitignore.write_text(_GITIGNORE, encoding="utf-8")
-    report = sync_workspace(config_path, db)
-    return InitReport(config_path, db, report)
+    report = sync_workspace(config_path, db_path)
+    return InitReport(config_path, db_path, report)
 
 
 def sync_workspace(config_path: Path, db_path: Path) -> SyncReport:

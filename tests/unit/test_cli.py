@@ -79,6 +79,14 @@ def test_init_with_a_database_in_a_missing_folder_writes_nothing(tmp_path: Path)
     assert not ws.exists()
 
 
+def test_init_with_an_explicit_database_puts_it_there(tmp_path: Path) -> None:
+    ws, db = tmp_path / "ws", tmp_path / "elsewhere.duckdb"
+    result = run("init", str(ws), env={"SERPSHIELD_DB": str(db)})
+    assert result.exit_code == 0, result.output
+    assert db.is_file()
+    assert not (ws / "data").exists()
+
+
 def test_config_check_reports_every_problem_with_line_and_exits_2(tmp_path: Path) -> None:
     (tmp_path / "serpshield.toml").write_text(
         '[workspace]\nname = "x"\n\n[clients.acme]\nname = "Acme"\ncolour = "red"\n'
@@ -136,11 +144,10 @@ def test_dashboard_runs_streamlit_on_the_workspace_database(
     assert run("init", str(tmp_path)).exit_code == 0
     seen: dict[str, object] = {}
 
-    def fake_call(command: list[str], env: dict[str, str]) -> int:
+    def fake_execve(executable: str, command: list[str], env: dict[str, str]) -> None:
         seen["command"], seen["env"] = command, env
-        return 0
 
-    monkeypatch.setattr(cli_module.subprocess, "call", fake_call)
+    monkeypatch.setattr(cli_module.os, "execve", fake_execve)
     result = run("--workspace", str(tmp_path), "dashboard", "--port", "8765", "--lang", "fr")
     assert result.exit_code == 0
     command = seen["command"]

@@ -17,7 +17,6 @@ from serpshield.config import (
     ConfigIssue,
     QueryConfig,
     SourceConfig,
-    Workspace,
     WorkspaceConfig,
     load_config,
     missing_env_vars,
@@ -386,7 +385,9 @@ def test_three_errors_give_three_issues(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path / "nope.toml")
-    assert str(caught.value) == f"{tmp_path / 'nope.toml'}: file not found"
+    assert str(caught.value) == (
+        f"{tmp_path / 'nope.toml'}: file not found (create a workspace with `serpshield init`)"
+    )
 
 
 def test_directory_instead_of_file(tmp_path: Path) -> None:
@@ -447,10 +448,6 @@ def test_resolve_db_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert resolve_db_path(root, None, env) == tmp_path / "from-env.duckdb"
     assert resolve_db_path(root, "cli.duckdb", env) == tmp_path / "cli.duckdb"
     assert resolve_db_path(root, Path("/abs/x.duckdb"), env) == Path("/abs/x.duckdb")
-
-
-def test_workspace_config_path() -> None:
-    assert Workspace(Path("/ws")).config_path == Path("/ws/serpshield.toml")
 
 
 def test_missing_env_vars_names_only_enabled_sources(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from serpshield.config_locate import format_key, locate_key, looks_secret
+from serpshield.config_errors import format_key, looks_secret
+from serpshield.config_locate import locate_key
 
 DOC = """\
 # comment line
