@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import tldextract
 
@@ -26,6 +26,9 @@ _TRACKING = re.compile(
     re.IGNORECASE,
 )
 _HOST_CHARS = re.compile(r"^[a-z0-9.\-_:\[\]]+$")  # IDNs arrive punycoded (xn--)
+# Characters kept as they are when percent-encoding: reserved ones and existing escapes, so
+# only raw non-ASCII and spaces are encoded and ".../Café" equals ".../Caf%C3%A9".
+_URL_SAFE = "/%:@!$&'()*+,;=-._~"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -50,15 +53,16 @@ def normalize_url(url: str) -> str:
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     kept = [(k, v) for k, v in pairs if not _TRACKING.match(k)]
     query = parts.query if len(kept) == len(pairs) else urlencode(kept)
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+    path = quote(parts.path or "/", safe=_URL_SAFE)
+    return urlunsplit((scheme, netloc, path, quote(query, safe=_URL_SAFE + "?"), ""))
 
 
 @lru_cache(maxsize=65536)
 def registrable_domain(url_or_host: str) -> str:
     """The registrable domain (``example.co.uk`` for ``https://www.example.co.uk/x``).
 
-    An IP address is its own domain; a host with no public suffix (``localhost``) is returned
-    as is, lowercased; an unparseable value gives ``""``.
+    An IP address is its own domain; a host under no public suffix keeps its last two labels
+    (``www.brand.example`` -> ``brand.example``); an unparseable value gives ``""``.
     """
     text = url_or_host.strip()
     try:
@@ -76,7 +80,11 @@ def registrable_domain(url_or_host: str) -> str:
     else:
         return host
     extracted = _EXTRACT.extract_str(host)
-    return extracted.top_domain_under_public_suffix or host
+    if extracted.top_domain_under_public_suffix:
+        return extracted.top_domain_under_public_suffix
+    # No known public suffix (.example, .test, an intranet name): treat the last label as the
+    # suffix, so www.brand.example and brand.example still share a domain.
+    return ".".join(host.split(".")[-2:])
 
 
 def _ascii_host(host: str) -> str:

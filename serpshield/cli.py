@@ -11,35 +11,25 @@ import os
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import NoReturn
 
 import click
-from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from collectors.errors import CollectorError
 from data import WarehouseError, open_warehouse
 from data.queries import load_audit_log
 from serpshield import __version__
+from serpshield.cli_common import EXIT_INVALID, err, fail, out, pass_workspace
+from serpshield.cli_serps import collect, import_group, parse
 from serpshield.config import ConfigError, load_config, missing_env_vars, resolve_db_path
+from serpshield.serp_jobs import ImportRefusedError
 from serpshield.workspace import (
     Workspace,
     WorkspaceExistsError,
     init_workspace,
     sync_workspace,
 )
-
-EXIT_FAILED = 1
-EXIT_INVALID = 2
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
-    err.print(f"[bold red]error:[/] {escape(message)}")
-    raise SystemExit(code)
 
 
 class _Cli(click.Group):
@@ -55,9 +45,9 @@ class _Cli(click.Group):
         except ConfigError as exc:
             for issue in exc.issues:
                 err.print(str(issue), markup=False)
-            _fail(f"{len(exc.issues)} problem(s) in the workspace config", EXIT_INVALID)
-        except (WarehouseError, WorkspaceExistsError) as exc:
-            _fail(str(exc))
+            fail(f"{len(exc.issues)} problem(s) in the workspace config", EXIT_INVALID)
+        except (WarehouseError, WorkspaceExistsError, CollectorError, ImportRefusedError) as exc:
+            fail(str(exc))
 
 
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,9 +76,6 @@ def cli(ctx: click.Context, workspace: Path, db: Path | None) -> None:
     """
     root = workspace.resolve()
     ctx.obj = Workspace(root=root, db=resolve_db_path(root, db, os.environ))
-
-
-pass_workspace = click.make_pass_decorator(Workspace)
 
 
 @cli.command()
@@ -222,6 +209,11 @@ def dashboard(ws: Workspace, port: int, address: str, open_browser: bool, lang: 
     # Become the Streamlit server rather than wrapping it, so Ctrl+C and a service manager's
     # SIGTERM reach the server itself and no orphaned server is left behind.
     os.execve(sys.executable, command, env)  # noqa: S606 (a fixed argument list, no shell)
+
+
+cli.add_command(parse)
+cli.add_command(import_group)
+cli.add_command(collect)
 
 
 def main() -> None:
