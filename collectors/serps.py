@@ -29,16 +29,14 @@ from collectors.http import (
     fetch_with_retries,
     request_host,
 )
-from collectors.normalize import normalize_url, registrable_domain
 from collectors.ratelimit import RateLimiter
+from collectors.results import page_records
 from collectors.sources.base import (
     FetchableSource,
-    ParsedPage,
-    ParsedResult,
     SerpQuery,
     SourceSettings,
 )
-from data.serp_store import SerpResultRecord, SerpRunRecord
+from data.serp_store import SerpRunRecord
 
 logger = logging.getLogger("serpshield.collectors")
 PAGE_SIZE = 10
@@ -242,14 +240,14 @@ async def _collect_page(
         run = replace(run, payload=payload, content_type=result.content_type)
         try:
             parsed = ctx.source.parse(result.body)
-        except BlockedError:
-            run = replace(run, status="blocked")
+        except BlockedError as exc:
+            run = replace(run, status="blocked", error=ctx.secrets.sub("[redacted]", str(exc)))
         except ParseError as exc:
             run = replace(run, error=ctx.secrets.sub("[redacted]", f"parse error: {exc}"))
         except Exception as exc:  # a parser bug must not cancel the other queries
             run = replace(run, error=f"parse error: unexpected {type(exc).__name__} in the parser")
         else:
-            results, position = _results(parsed, seen, position)
+            results, position = page_records(parsed, seen, position)
             status = "ok" if parsed.organic else "empty"
             return replace(run, status=status, results=results), len(parsed.organic), position
     # source, host and status only: error texts may quote the provider, URLs may carry keys
@@ -267,35 +265,6 @@ def _refusal(source: str, status: int) -> str | None:
     if source == "searxng" and status == 403:
         return SEARXNG_JSON_REFUSED
     return AUTH_REFUSED.format(status=status) if status in (401, 403) else f"HTTP {status}"
-
-
-def _results(
-    parsed: ParsedPage, seen: set[str], position: int
-) -> tuple[tuple[SerpResultRecord, ...], int]:
-    """Organic results at absolute positions, skipping URLs an earlier page (or this one)
-    already showed; other blocks numbered per type within the page."""
-    records: list[SerpResultRecord] = []
-    for result in parsed.organic:
-        normalized = normalize_url(result.url)
-        if normalized in seen:
-            continue
-        seen.add(normalized)
-        position += 1
-        records.append(_record(result, normalized, position, "organic"))
-    per_type: dict[str, int] = {}
-    for block in parsed.blocks:
-        if block.result_type == "organic":  # mislabelled: would collide with organic positions
-            continue
-        n = per_type[block.result_type] = per_type.get(block.result_type, 0) + 1
-        records.append(_record(block, normalize_url(block.url), n, block.result_type))
-    return tuple(records), position
-
-
-def _record(result: ParsedResult, normalized: str, position: int, kind: str) -> SerpResultRecord:
-    domain = registrable_domain(normalized) or result.domain  # one definition for every source
-    return SerpResultRecord(
-        position, result.url, normalized, domain, result.title, result.snippet, kind
-    )
 
 
 def _secret_pattern(settings: SourceSettings) -> re.Pattern[str]:

@@ -21,7 +21,7 @@ from data import WarehouseError, open_warehouse
 from data.queries import load_audit_log
 from serpshield import __version__
 from serpshield.cli_common import EXIT_INVALID, err, fail, out, pass_workspace
-from serpshield.cli_serps import collect, import_group, parse
+from serpshield.cli_serps import collect, import_group, parse, reparse
 from serpshield.config import ConfigError, load_config, missing_env_vars, resolve_db_path
 from serpshield.serp_jobs import ImportRefusedError
 from serpshield.workspace import (
@@ -214,6 +214,7 @@ def dashboard(ws: Workspace, port: int, address: str, open_browser: bool, lang: 
 cli.add_command(parse)
 cli.add_command(import_group)
 cli.add_command(collect)
+cli.add_command(reparse)
 
 
 def main() -> None:

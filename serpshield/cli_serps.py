@@ -28,6 +28,7 @@ from collectors.sources.base import ParsedPage, ParsedResult
 from data.serp_store import SerpRunRecord
 from serpshield.cli_common import EXIT_BLOCKED, EXIT_INVALID, err, fail, out, pass_workspace
 from serpshield.config import load_config
+from serpshield.reparse import reparse_runs
 from serpshield.serp_jobs import collect_serps_job, import_serp_file, parse_file
 from serpshield.workspace import Workspace
 
@@ -227,3 +228,33 @@ def collect_serps(ws: Workspace, client: str | None, only_source: str | None, de
             err.print(f"{s.source}: {s.problem}", markup=False)
     if not summaries:
         out.print("No enabled source can collect: enable one under [sources] in serpshield.toml.")
+
+
+@click.command()
+@click.option(
+    "--source",
+    "-s",
+    type=SOURCE_CHOICE,
+    default=None,
+    help="Only runs of this source; default: every archived run.",
+)
+@click.option("--client", "-c", default=None, help="Only this client's runs (slug).")
+@pass_workspace
+def reparse(ws: Workspace, source: str | None, client: str | None) -> None:
+    """Parse the archived raw pages again with the current parsers (after a parser fix).
+
+    Only runs whose outcome changed are rewritten, and their harm scores dropped for
+    re-scoring; runs with human labels are never rewritten and are listed instead.
+    """
+    report = reparse_runs(ws.db, source, client)
+    out.print(f"Re-parsed {report.examined} archived runs: {report.changed} changed, "
+              f"{report.results_written} results written.")  # fmt: skip
+    for change, count in sorted(report.status_changes.items()):
+        out.print(f"  {change}: {count}")
+    if report.kept_labelled:
+        ids = ", ".join(str(i) for i in report.kept_labelled[:20])
+        message = (
+            f"{len(report.kept_labelled)} changed runs carry human labels and were kept as "
+            f"they are (run ids {ids}): review them before re-parsing."
+        )
+        err.print(message, markup=False)

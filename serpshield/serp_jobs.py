@@ -18,14 +18,13 @@ from typing import Any, cast
 
 from collectors.errors import BlockedError, BudgetExceededError, ParseError
 from collectors.http import Transport
-from collectors.normalize import normalize_url
+from collectors.results import page_records
 from collectors.serps import CollectTarget, SourceLimits, collect_serps, page_size_for, plan_cost
 from collectors.sources import FETCHERS, get_parser
-from collectors.sources.base import ParsedPage, ParsedResult, SerpQuery, SourceSettings
+from collectors.sources.base import ParsedPage, SerpQuery, SourceSettings
 from data import open_warehouse
 from data.serp_store import (
     RunWriteReport,
-    SerpResultRecord,
     SerpRunRecord,
     load_collection_targets,
     load_month_spend,
@@ -63,25 +62,6 @@ def parse_file(source: str, path: Path) -> ParsedPage:
         raise BlockedError(f"{path}: {exc}") from None
     except ParseError as exc:
         raise ParseError(f"{path}: {exc}") from None
-
-
-def result_records(page: ParsedPage, offset: int = 0) -> tuple[SerpResultRecord, ...]:
-    """Records for a parsed page: organic positions shifted by ``offset``, blocks as given."""
-    return tuple(_record(r, offset) for r in page.organic) + tuple(
-        _record(r, 0) for r in page.blocks
-    )
-
-
-def _record(result: ParsedResult, offset: int) -> SerpResultRecord:
-    return SerpResultRecord(
-        position=result.position + offset,
-        url=result.url,
-        normalized_url=normalize_url(result.url),
-        domain=result.domain,
-        title=result.title,
-        snippet=result.snippet,
-        result_type=result.result_type,
-    )
 
 
 @dataclass(frozen=True)
@@ -146,7 +126,7 @@ def import_serp_file(
             error=error,
             payload=body,
             content_type="text/html" if parser.payload == "html" else "application/json",
-            results=result_records(parsed, (page - 1) * PAGE_SIZE) if parsed else (),
+            results=page_records(parsed, set(), (page - 1) * PAGE_SIZE)[0] if parsed else (),
         )
         report = write_serp_runs(con, [run])
     organic = sum(1 for r in run.results if r.result_type == "organic")

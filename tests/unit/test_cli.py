@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 from serpshield import cli as cli_module
 from serpshield.cli import cli
 
-EXPECTED_GROUPS = {"init", "config", "audit", "dashboard", "parse", "import", "collect"}
+EXPECTED_GROUPS = {"init", "config", "audit", "dashboard", "parse", "import", "collect", "reparse"}
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
