@@ -15,7 +15,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
-from data.serp_store import SerpResultRecord, decompress_payload
+from data.serp_store import RESULT_FIELDS, SerpResultRecord, decompress_payload
 from data.store import transaction
 
 _ARCHIVED_RUNS = """
@@ -81,18 +81,7 @@ def load_archived_runs(
             )  # fmt: skip
 
 
-_RESULT_SCHEMA = pa.schema(
-    [
-        ("run_id", pa.int64()),
-        ("position", pa.int32()),
-        ("url", pa.string()),
-        ("normalized_url", pa.string()),
-        ("domain", pa.string()),
-        ("title", pa.string()),
-        ("snippet", pa.string()),
-        ("result_type", pa.string()),
-    ]
-)
+_RESULT_SCHEMA = pa.schema([("run_id", pa.int64()), *RESULT_FIELDS])
 _RUN_SCHEMA = pa.schema([("run_id", pa.int64()), ("status", pa.string()), ("error", pa.string())])
 
 

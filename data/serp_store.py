@@ -92,18 +92,17 @@ _RUN_SCHEMA = pa.schema(
         ("content_type", pa.string()),
     ]
 )
-_RESULT_SCHEMA = pa.schema(
-    [
-        ("key", pa.int64()),
-        ("position", pa.int32()),
-        ("url", pa.string()),
-        ("normalized_url", pa.string()),
-        ("domain", pa.string()),
-        ("title", pa.string()),
-        ("snippet", pa.string()),
-        ("result_type", pa.string()),
-    ]
-)
+# The columns of a result, shared by every write that carries results.
+RESULT_FIELDS: list[tuple[str, pa.DataType]] = [
+    ("position", pa.int32()),
+    ("url", pa.string()),
+    ("normalized_url", pa.string()),
+    ("domain", pa.string()),
+    ("title", pa.string()),
+    ("snippet", pa.string()),
+    ("result_type", pa.string()),
+]
+_RESULT_SCHEMA = pa.schema([("key", pa.int64()), *RESULT_FIELDS])
 
 _NEW_RUNS = """
 CREATE TEMP TABLE new_runs AS
