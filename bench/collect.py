@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from collectors.errors import ParseError
-from collectors.http import SimulatedResponse, simulated_transport
 from collectors.serps import CollectTarget, SourceLimits, collect_serps
+from collectors.simulate import SimulatedResponse, simulated_transport
 from collectors.sources.base import (
     Engine,
     ParsedPage,

@@ -15,7 +15,7 @@ import logging
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -59,10 +59,13 @@ class RetryPolicy:
     base_delay: float = 0.5
     max_delay: float = 30.0
     max_bytes: int = 10 * MIB
+    deadline: float = 120.0  # whole request: attempts and waits between them
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1 or self.max_bytes < 1 or min(self.base_delay, self.max_delay) < 0:
             raise ValueError("max_attempts and max_bytes must be >= 1, delays >= 0")
+        if self.deadline <= 0:
+            raise ValueError("deadline must be > 0")
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,7 @@ async def fetch_with_retries(
     """
     host = request_host(request)
     started = time.monotonic()
+    spent = 0.0  # attempts plus waits, counted apart so an injected sleep counts too
     last_status: int | None = None
     failure = ""
     for attempt in range(1, policy.max_attempts + 1):
@@ -227,8 +231,9 @@ async def fetch_with_retries(
             await before_attempt(attempt)
         seen = _Seen()
         retry_after: float | None = None
+        attempt_started = time.monotonic()
         try:
-            async with asyncio.timeout(attempt_timeout):
+            async with asyncio.timeout(min(attempt_timeout, policy.deadline - spent)):
                 answer = await _attempt(client, request, policy.max_bytes, seen)
         except (TimeoutError, httpx.TimeoutException):
             failure = f"timed out after {{n}} attempts ({attempt_timeout:g} s each)"
@@ -252,8 +257,14 @@ async def fetch_with_retries(
             if answer.retry_after is not None:
                 retry_after = parse_retry_after(answer.retry_after, now())
         last_status = seen.status if seen.status is not None else last_status
+        spent += time.monotonic() - attempt_started
         if attempt < policy.max_attempts:
             delay = backoff_delay(policy, attempt - 1, rng, retry_after)
+            if spent + delay >= policy.deadline:
+                message = failure.format(n=attempt) + f" (the {policy.deadline:g} s deadline)"
+                logger.warning("source=%s host=%s: %s", source, host, message)
+                raise HttpFetchError(message, attempts=attempt, status_code=last_status)
+            spent += delay
             logger.info(
                 "source=%s host=%s status=%s attempt %d failed, retry in %.2f s",
                 *(source, host, seen.status, attempt, delay),
@@ -262,28 +273,6 @@ async def fetch_with_retries(
     message = failure.format(n=policy.max_attempts)
     logger.warning("source=%s host=%s status=%s: %s", source, host, last_status, message)
     raise HttpFetchError(message, attempts=policy.max_attempts, status_code=last_status)
-
-
-@dataclass(frozen=True)
-class SimulatedResponse:
-    """What a simulated provider answers (see ``simulated_transport``)."""
-
-    status_code: int = 200
-    body: bytes = field(default=b"", repr=False)
-    headers: Mapping[str, str] = field(default_factory=dict)
-
-
-def simulated_transport(
-    respond: Callable[[str, str], Awaitable[SimulatedResponse]],
-) -> httpx.AsyncBaseTransport:
-    """A transport answering from ``respond(method, url)`` instead of the network. It lets the
-    benchmarks and the demo simulate a provider without importing httpx outside collectors/."""
-
-    async def handler(request: httpx.Request) -> httpx.Response:
-        answer = await respond(request.method, str(request.url))
-        return httpx.Response(answer.status_code, content=answer.body, headers=answer.headers)
-
-    return httpx.MockTransport(handler)
 
 
 class _RedactQueryFilter(logging.Filter):

@@ -19,11 +19,10 @@ from collectors.http import (
     FetchResult,
     HttpFetchError,
     RetryPolicy,
-    SimulatedResponse,
     build_async_client,
     fetch_with_retries,
-    simulated_transport,
 )
+from collectors.simulate import SimulatedResponse, simulated_transport
 from collectors.sources.base import SourceRequest
 from tests.unit.collectors.fakes import SECRET, Recorder, SleepRecorder, drip, json_response
 
@@ -264,3 +263,14 @@ def test_no_log_record_or_message_shows_the_key_or_query_string(
         assert SECRET not in record.getMessage()
         assert "api_key=" not in record.getMessage()
     assert "api.fake.test" in caplog.text  # the host may be logged
+
+
+def test_the_whole_request_gives_up_at_its_deadline() -> None:
+    """Three 429s asking for 25 s each would take 50 s of waiting: a 40 s deadline stops it
+    before the second wait, without sleeping past it."""
+    handler = answers(json_response(b"", 429, **{"retry-after": "25"}))
+    sleep = SleepRecorder()
+    with pytest.raises(HttpFetchError, match=r"HTTP 429 after 2 attempts \(the 40 s deadline\)"):
+        fetch(handler, RetryPolicy(deadline=40.0), sleep=sleep)
+    assert sleep.delays == [25.0]
+    assert len(handler.requests) == 2
