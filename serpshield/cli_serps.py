@@ -219,15 +219,20 @@ def collect_serps(ws: Workspace, client: str | None, only_source: str | None, de
     table = Table("source", "ok", "failed", "blocked", "empty", "already stored", "cost units",
                   "budget left")  # fmt: skip
     for s in summaries:
-        left = "unlimited" if s.budget_left is None else f"{s.budget_left:g}"
-        table.add_row(s.source, *(str(s.counts.get(k, 0)) for k in ("ok", "failed", "blocked",
-                      "empty")), str(s.skipped), f"{s.cost_units:g}", left)  # fmt: skip
-    out.print(table)
-    for s in summaries:
         if s.problem:
-            err.print(f"{s.source}: {s.problem}", markup=False)
+            table.add_row(s.source, *(["-"] * 7))
+            continue
+        left = "unlimited" if s.budget_left is None else f"{s.budget_left:g}"
+        counts = [str(s.counts.get(k, 0)) for k in ("ok", "failed", "blocked", "empty")]
+        table.add_row(s.source, *counts, str(s.skipped), f"{s.cost_units:g}", left)
+    out.print(table)
+    problems = [s for s in summaries if s.problem]
+    for s in problems:
+        err.print(f"{s.source}: {s.problem}", markup=False)
     if not summaries:
-        out.print("No enabled source can collect: enable one under [sources] in serpshield.toml.")
+        fail("no enabled source can collect: enable one under [sources] in serpshield.toml")
+    if problems:  # a cron job must notice a source that collected nothing
+        raise SystemExit(1)
 
 
 @click.command()

@@ -142,3 +142,13 @@ def test_import_needs_a_tracked_query(workspace: Path) -> None:
     ambiguous = run("-w", str(workspace), "import", "serp", "-c", "lea-fit", "-q", "lea fit",
                     "-s", "serpapi", str(SERPAPI))  # fmt: skip
     assert ambiguous.exit_code == 1 and "--device" in ambiguous.stderr
+
+
+def test_collect_without_the_key_says_which_variable_and_exits_1(workspace: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["-w", str(workspace), "collect", "serps"],
+        env={"SERPSHIELD_DB": "", "SERPSHIELD_WORKSPACE": "", "SERPAPI_API_KEY": None},
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "SERPAPI_API_KEY is not set" in result.stderr
+    assert _runs(workspace) == []
