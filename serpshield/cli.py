@@ -21,6 +21,7 @@ from data import WarehouseError, open_warehouse
 from data.queries import load_audit_log
 from serpshield import __version__
 from serpshield.cli_common import EXIT_INVALID, err, fail, out, pass_workspace
+from serpshield.cli_leaks import leaks
 from serpshield.cli_serps import collect, import_group, parse, reparse
 from serpshield.config import ConfigError, load_config, missing_env_vars, resolve_db_path
 from serpshield.serp_jobs import ImportRefusedError
@@ -215,6 +216,7 @@ cli.add_command(parse)
 cli.add_command(import_group)
 cli.add_command(collect)
 cli.add_command(reparse)
+cli.add_command(leaks)
 
 
 def main() -> None:

@@ -11,7 +11,17 @@ from click.testing import CliRunner, Result
 from serpshield import cli as cli_module
 from serpshield.cli import cli
 
-EXPECTED_GROUPS = {"init", "config", "audit", "dashboard", "parse", "import", "collect", "reparse"}
+EXPECTED_GROUPS = {
+    "init",
+    "config",
+    "audit",
+    "dashboard",
+    "parse",
+    "import",
+    "collect",
+    "reparse",
+    "leaks",
+}
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
