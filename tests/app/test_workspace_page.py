@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.errors import WarehouseLockedError
+from data.migrate import load_migrations
 from data.store import connect, open_warehouse
 
 Run = Callable[..., AppTest]
@@ -37,7 +38,7 @@ def test_filled_warehouse_shows_clients_and_query_count(
     client_table = at.dataframe[0].value
     assert list(client_table["name"]) == ["Acme Studio", "Lumière & Fils"]
     text = page_text(at)
-    assert "Schema version 1" in text
+    assert f"Schema version {len(load_migrations())}" in text
     assert "Queries shown: 3 of 3." in text
     assert str(filled_db) in text
     assert "serpshield config check" in text
