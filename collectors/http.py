@@ -1,11 +1,13 @@
 """The one place httpx clients are built and requests are retried.
 
-Every collector goes through ``build_async_client`` so timeouts, connection limits, redirects and
-(later) the SSRF guard are decided once. ``fetch_with_retries`` is the retry policy written once:
-429 and 5xx answers, timeouts and dropped connections are retried with capped, jittered backoff
-(or the server's Retry-After), and each attempt, body included, runs under one deadline, so a
-server that drips bytes cannot hold a worker. API keys travel in headers or query strings, so
-nothing here logs or raises a header value or a query string: only the source, host and status.
+Every collector goes through ``build_async_client`` so timeouts, connection limits and
+redirects are decided once; the leak-URL monitor adds its SSRF guard on top (``ssrf.py`` vets
+every address before ``url_fetch.py`` connects to it). ``fetch_with_retries`` is the retry
+policy written once: 429 and 5xx answers, timeouts and dropped connections are retried with
+capped, jittered backoff (or the server's Retry-After), and each attempt, body included, runs
+under one deadline, so a server that drips bytes cannot hold a worker. API keys travel in
+headers or query strings, so nothing here logs or raises a header value or a query string:
+only the source, host and status.
 """
 
 from __future__ import annotations
@@ -94,16 +96,21 @@ def build_async_client(
     timeout: float,
     max_connections: int = 10,
     transport: httpx.AsyncBaseTransport | None = None,
+    max_keepalive_connections: int | None = None,
 ) -> httpx.AsyncClient:
     """The client every collector uses. No redirects (a redirect is an answer to record, and
     following one could leave the provider), no proxy or .netrc from the environment (a
-    collector's traffic must not depend on the shell it was started from)."""
+    collector's traffic must not depend on the shell it was started from).
+
+    ``max_keepalive_connections`` defaults to ``max_connections``; the URL monitor passes 0
+    because it dials vetted IP addresses, and httpcore pools connections by (scheme, IP, port):
+    a kept-alive TLS connection verified for one host name would be reused for another name
+    on the same address without its certificate being checked."""
+    keepalive = max_connections if max_keepalive_connections is None else max_keepalive_connections
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT},
         timeout=httpx.Timeout(timeout),
-        limits=httpx.Limits(
-            max_connections=max_connections, max_keepalive_connections=max_connections
-        ),
+        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=keepalive),
         follow_redirects=False,
         trust_env=False,
         transport=transport,

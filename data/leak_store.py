@@ -64,6 +64,10 @@ _UNKNOWN_CLIENTS = """
 SELECT DISTINCT i.client_slug FROM incoming i
 WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.slug = i.client_slug) ORDER BY 1
 """
+_NEW_CLIENT = """
+INSERT INTO clients (slug, name, created_at, updated_at) VALUES ($slug, $slug, $now, $now)
+ON CONFLICT (slug) DO NOTHING
+"""
 _UNKNOWN_EVENT_CLIENTS = """
 SELECT DISTINCT e.client_slug FROM incoming_events e
 WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.slug = e.client_slug) ORDER BY 1
@@ -151,13 +155,15 @@ def write_leaks(
     *,
     normalize: dict[str, tuple[str, str]],
     now: datetime,
+    new_clients: Sequence[str] = (),
 ) -> LeakWriteReport:
     """Add items, URLs and events in one transaction; all or nothing.
 
     ``normalize`` maps each raw URL to (normalized URL, registrable domain): the caller
     computes it with the collectors' normalizer so one definition serves everywhere. Unknown
     clients raise ``UnknownClientError`` naming them; an event for a URL neither known nor in
-    ``leaks`` raises ``ValueError``; nothing is written in either case.
+    ``leaks`` raises ``ValueError``; nothing is written in either case. ``new_clients`` are
+    created first (named by their slug) in the same transaction, for imports that allow it.
     """
     leak_rows = [
         {**_leak_row(r), "normalized_url": normalize[r.url][0], "domain": normalize[r.url][1],
@@ -169,6 +175,8 @@ def write_leaks(
     con.register("incoming_events", pa.Table.from_pylist(event_rows, schema=_EVENTS))
     try:
         with transaction(con):
+            for slug in new_clients:
+                con.execute(_NEW_CLIENT, {"slug": slug, "now": now})
             unknown = {r[0] for r in con.execute(_UNKNOWN_CLIENTS).fetchall()}
             unknown |= {r[0] for r in con.execute(_UNKNOWN_EVENT_CLIENTS).fetchall()}
             if unknown:

@@ -27,6 +27,8 @@ TABLES: tuple[str, ...] = (
     "labels",
     "alerts",
     "audit_log",
+    "candidate_decisions",
+    "gsc_rows",
 )
 
 _TABLE_COUNTS = """
@@ -45,6 +47,8 @@ UNION ALL SELECT 'content_assets', count(*) FROM content_assets
 UNION ALL SELECT 'labels', count(*) FROM labels
 UNION ALL SELECT 'alerts', count(*) FROM alerts
 UNION ALL SELECT 'audit_log', count(*) FROM audit_log
+UNION ALL SELECT 'candidate_decisions', count(*) FROM candidate_decisions
+UNION ALL SELECT 'gsc_rows', count(*) FROM gsc_rows
 """
 
 _SCHEMA_STATUS = """

@@ -14,6 +14,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
+from data.audit import write_audit as write_chained_audit
 from data.store import transaction
 
 
@@ -197,11 +198,6 @@ _SYNC_STATEMENTS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-_AUDIT = """
-INSERT INTO audit_log (logged_at, actor, action, subject, details)
-VALUES ($now, $actor, $action, $subject, $details)
-"""
-
 
 def write_workspace_sync(
     con: duckdb.DuckDBPyConnection,
@@ -249,11 +245,11 @@ def write_audit(
     subject: str,
     details: str = "",
 ) -> None:
-    """Append one audit entry. Callers pass hashes, never full leak URLs, as ``subject``."""
-    con.execute(
-        _AUDIT,
-        {"now": at, "actor": actor, "action": action, "subject": subject, "details": details},
-    )
+    """Append one audit entry, chained to the previous one (see ``data.audit``).
+
+    Callers pass hashes, never full leak URLs, as ``subject``.
+    """
+    write_chained_audit(con, at, actor, action, subject, details)
 
 
 def _arrow(records: Sequence[object], schema: pa.Schema) -> pa.Table:

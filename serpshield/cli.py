@@ -17,12 +17,16 @@ from rich.table import Table
 from rich.text import Text
 
 from collectors.errors import CollectorError
+from collectors.importers import ImportFileError
 from data import WarehouseError, open_warehouse
 from data.queries import load_audit_log
 from serpshield import __version__
-from serpshield.cli_common import EXIT_INVALID, err, fail, out, pass_workspace
+from serpshield.cli_common import EXIT_FAILED, EXIT_INVALID, err, fail, out, pass_workspace
+from serpshield.cli_evidence import audit_verify, evidence, purge
+from serpshield.cli_imports import import_group
 from serpshield.cli_leaks import leaks
-from serpshield.cli_serps import collect, import_group, parse, reparse
+from serpshield.cli_monitor import monitor
+from serpshield.cli_serps import collect, parse, reparse
 from serpshield.config import ConfigError, load_config, missing_env_vars, resolve_db_path
 from serpshield.serp_jobs import ImportRefusedError
 from serpshield.workspace import (
@@ -48,7 +52,7 @@ class _Cli(click.Group):
                 err.print(str(issue), markup=False)
             fail(f"{len(exc.issues)} problem(s) in the workspace config", EXIT_INVALID)
         except (WarehouseError, WorkspaceExistsError, CollectorError, ImportRefusedError) as exc:
-            fail(str(exc))
+            fail(str(exc), EXIT_INVALID if isinstance(exc, ImportFileError) else EXIT_FAILED)
 
 
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -217,6 +221,10 @@ cli.add_command(import_group)
 cli.add_command(collect)
 cli.add_command(reparse)
 cli.add_command(leaks)
+cli.add_command(monitor)
+cli.add_command(evidence)
+cli.add_command(purge)
+audit.add_command(audit_verify)
 
 
 def main() -> None:

@@ -26,7 +26,9 @@ from data.leak_records import (
     LegalRoute,
 )
 from data.leak_store import LeakWriteReport, write_fingerprints
+from serpshield.candidates import accept_candidate, dismiss_candidate, list_candidates
 from serpshield.cli_common import EXIT_INVALID, fail, out, pass_workspace
+from serpshield.config import load_config
 from serpshield.fingerprint import FingerprintError, fingerprint_file
 from serpshield.leaks import list_leaks, record_leaks, records, url_timeline
 from serpshield.workspace import Workspace
@@ -188,3 +190,63 @@ def leaks_fingerprint(ws: Workspace, files: tuple[Path, ...], client: str | None
         out.print(f"{added} new fingerprint(s) attached to {item!r}.")
     elif client or item:
         fail("give both --client and --item to attach the hashes", EXIT_INVALID)
+
+
+@leaks.command("candidates")
+@click.option("--client", "-c", default=None, help="Only this client's candidates.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@pass_workspace
+def leaks_candidates(ws: Workspace, client: str | None, as_json: bool) -> None:
+    """Search results that look like leaks (a leak domain, or a harm score over the
+    candidate threshold), waiting for `leaks accept` or `leaks dismiss`."""
+    threshold = load_config(ws.config_path).thresholds.candidate
+    rows = records(list_candidates(ws.db, threshold, client))
+    if as_json:
+        keys = ("client", "url", "domain", "title", "best_position", "times_seen", "max_harm",
+                "domain_category")  # fmt: skip
+        click.echo(json.dumps([{k: r[k] for k in keys} for r in rows], ensure_ascii=False,
+                              indent=2, default=str))  # fmt: skip
+        return
+    table = Table("client", "domain", "best pos.", "seen", "why", "title", "url")
+    for r in rows:
+        why = r["domain_category"] if isinstance(r["domain_category"], str) else "harm score"
+        cells = (str(r["client"]), str(r["domain"]), str(r["best_position"]),
+                 str(r["times_seen"]), why, str(r["title"]), str(r["url"]))  # fmt: skip
+        table.add_row(*(Text(c) for c in cells))
+    out.print(table)
+
+
+@leaks.command("accept")
+@click.argument("url")
+@click.option("--client", "-c", required=True, help="Client slug.")
+@click.option("--item", "-i", required=True, help="Leaked item the URL shows (created if new).")
+@click.option(
+    "--kind",
+    type=click.Choice(ITEM_KINDS),
+    default="other",
+    show_default=True,
+    help="What the item is, when it is created.",
+)
+@pass_workspace
+def leaks_accept(ws: Workspace, url: str, client: str, item: str, kind: str) -> None:
+    """Accept a candidate: it becomes a leak URL, detected when search first showed it."""
+    threshold = load_config(ws.config_path).thresholds.candidate
+    try:
+        accept_candidate(ws.db, threshold, client, url, item, kind)
+    except ValueError as exc:
+        fail(str(exc), EXIT_INVALID)
+    out.print(f"Accepted into {item!r}.")
+
+
+@leaks.command("dismiss")
+@click.argument("url")
+@click.option("--client", "-c", required=True, help="Client slug.")
+@pass_workspace
+def leaks_dismiss(ws: Workspace, url: str, client: str) -> None:
+    """Dismiss a candidate: not a leak, and not proposed again for this client."""
+    threshold = load_config(ws.config_path).thresholds.candidate
+    try:
+        dismiss_candidate(ws.db, threshold, client, url)
+    except ValueError as exc:
+        fail(str(exc), EXIT_INVALID)
+    out.print("Dismissed.")

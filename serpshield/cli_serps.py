@@ -8,7 +8,6 @@ unparseable file exits 2 with a message naming the file.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -29,7 +28,7 @@ from data.serp_store import SerpRunRecord
 from serpshield.cli_common import EXIT_BLOCKED, EXIT_INVALID, err, fail, out, pass_workspace
 from serpshield.config import load_config
 from serpshield.reparse import reparse_runs
-from serpshield.serp_jobs import collect_serps_job, import_serp_file, parse_file
+from serpshield.serp_jobs import collect_serps_job, parse_file
 from serpshield.workspace import Workspace
 
 SOURCE_CHOICE = click.Choice(sorted(PARSERS))
@@ -85,89 +84,6 @@ def parse(source: str, include_blocks: bool, file: Path) -> None:
     except ParseError as exc:
         fail(str(exc), EXIT_INVALID)
     click.echo(json.dumps(page_json(page, include_blocks), ensure_ascii=False, indent=2))
-
-
-@click.group("import")
-def import_group() -> None:
-    """Import observations made elsewhere: saved search-results pages and API responses."""
-
-
-def _utc(value: datetime | None) -> datetime:
-    if value is None:
-        return datetime.now(UTC).replace(microsecond=0)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-@import_group.command("serp")
-@click.option("--client", "-c", required=True, help="Client slug, as in serpshield.toml.")
-@click.option("--query", "-q", required=True, help="Text of the tracked query the page shows.")
-@click.option(
-    "--source",
-    "-s",
-    type=SOURCE_CHOICE,
-    required=True,
-    help="Format of the file (see `serpshield parse --help`).",
-)
-@click.option(
-    "--observed-at",
-    type=click.DateTime(
-        [
-            "%Y-%m-%dT%H:%M:%S%z",
-            "%Y-%m-%dT%H:%M:%S",
-            "%Y-%m-%d %H:%M:%S",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d",
-        ]
-    ),
-    default=None,
-    help="When the page was seen (ISO 8601; UTC unless it has an offset). Default: now.",
-)
-@click.option(
-    "--page",
-    type=click.IntRange(1, 100),
-    default=1,
-    show_default=True,
-    help="Which results page the file is (page 2 holds positions 11-20).",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(["google", "bing", "duckduckgo", "brave"]),
-    default=None,
-    help="The query's engine, when the client tracks it on several.",
-)
-@click.option(
-    "--device",
-    type=click.Choice(["desktop", "mobile"]),
-    default=None,
-    help="The query's device, when the client tracks it on both.",
-)
-@click.argument("file", type=click.Path(path_type=Path))
-@pass_workspace
-def import_serp(
-    ws: Workspace,
-    client: str,
-    query: str,
-    source: str,
-    observed_at: datetime | None,
-    page: int,
-    engine: str | None,
-    device: str | None,
-    file: Path,
-) -> None:
-    """Store a saved page or API response as a run of a tracked query (idempotent)."""
-    try:
-        outcome = import_serp_file(
-            ws.db, client=client, query=query, source=source, path=file,
-            observed_at=_utc(observed_at), page=page, engine=engine, device=device,
-        )  # fmt: skip
-    except ParseError as exc:
-        fail(str(exc), EXIT_INVALID)
-    if outcome.already_stored:
-        out.print(f"{file}: already imported for this query, source, page and time: no change")
-    elif outcome.status == "blocked":
-        out.print(f"{file}: stored as a blocked run (a captcha page: no ranking recorded)")
-    else:
-        out.print(f"{file}: stored as an {outcome.status} run with {outcome.organic} results")
 
 
 @click.group()

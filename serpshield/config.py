@@ -32,6 +32,7 @@ from pydantic import (
 from serpshield import config_checks, config_errors
 from serpshield.config_errors import ConfigError as ConfigError  # re-exported: public API
 from serpshield.config_errors import ConfigIssue as ConfigIssue
+from serpshield.config_monitor import MonitorSettings, PrivacySettings
 
 CONFIG_FILENAME = "serpshield.toml"
 DEFAULT_DB = Path("data") / "serpshield.duckdb"  # relative to the workspace folder
@@ -233,6 +234,12 @@ class WorkspaceConfig(BaseModel):
     )
     clients: dict[Slug, ClientConfig] = Field(
         default_factory=dict, description="The people or brands you protect, one table each."
+    )
+    monitor: MonitorSettings = Field(
+        default_factory=MonitorSettings, description="How leak URLs are checked."
+    )
+    privacy: PrivacySettings = Field(
+        default_factory=PrivacySettings, description="How long monitoring history is kept."
     )
 
     @model_validator(mode="wrap")

@@ -104,8 +104,10 @@ def record_leaks(
     leaks: Sequence[LeakRecord],
     events: Sequence[EventRecord],
     now: datetime | None = None,
+    new_clients: Sequence[str] = (),
 ) -> LeakWriteReport:
-    """Validate the lifecycle, then add the leaks and events in one transaction."""
+    """Validate the lifecycle, then add the leaks and events (and ``new_clients``, for imports
+    that may create them) in one transaction."""
     norm = normalize_map([r.url for r in leaks] + [e.url for e in events])
     clients = {r.client_slug for r in leaks} | {e.client_slug for e in events}
     with open_warehouse(db_path) as con:
@@ -114,7 +116,8 @@ def record_leaks(
             mine = [e for e in events if e.client_slug == client]
             kept += check_transitions(load_url_events(con, client), load_leak_urls(con, client),
                                       mine, norm)  # fmt: skip
-        return write_leaks(con, leaks, kept, normalize=norm, now=now or datetime.now(UTC))
+        return write_leaks(con, leaks, kept, normalize=norm, now=now or datetime.now(UTC),
+                           new_clients=new_clients)  # fmt: skip
 
 
 def list_leaks(db_path: Path, client: str | None = None) -> list[LeakRow]:

@@ -137,7 +137,7 @@ def read_table(path: Path, columns: Sequence[Column] | None = None) -> Table:
     header = next((r for n, r in records if n == header_index + 1), None)
     if header is None:
         raise ImportFileError(path, "no header line", line=header_index + 1)
-    keys, headers = _map_header(path, header, columns)
+    keys, headers = _map_header(path, header, header_index + 1, columns)
     rows = tuple(_row(line, record, keys) for line, record in body)
     return Table(path, encoding, separator, headers, rows)
 
@@ -185,28 +185,29 @@ def _sniff(path: Path, header_line: str, line: int) -> str:
 
 
 def _map_header(
-    path: Path, header: list[str], columns: Sequence[Column] | None
+    path: Path, header: list[str], line: int, columns: Sequence[Column] | None
 ) -> tuple[list[str | None], dict[str, str]]:
-    """Column key per position (``None`` for a nameless column) and key -> header as found."""
+    """Column key per position (``None`` for a nameless column) and key -> header as written."""
     names = [normalize_header(h) for h in header]
+    shown = [" ".join(h.replace("\ufeff", "").split()) for h in header]  # for messages
     if columns is None:
         return [n or None for n in names], {n: n for n in names if n}
     by_name = {n: c.key for c in columns for n in c.names}
     keys: list[str | None] = [by_name.get(n) if n else None for n in names]
     found: dict[str, str] = {}
     duplicates: list[str] = []
-    for name, key in zip(names, keys, strict=True):
+    for name, key in zip(shown, keys, strict=True):
         if key is not None:
             if key in found:
                 duplicates.append(f"{found[key]!r} and {name!r}" if found[key] != name else name)
             found.setdefault(key, name)
-    unknown = [n for n, k in zip(names, keys, strict=True) if n and k is None]
+    unknown = [s for s, n, k in zip(shown, names, keys, strict=True) if n and k is None]
     missing = [c.describe() for c in columns if c.required and c.key not in found]
     expected = ", ".join(c.describe() for c in columns if c.required)
     optional = ", ".join(c.describe() for c in columns if not c.required)
     listing = f"expected columns: {expected}" + (f"; optional: {optional}" if optional else "")
     if not found:
-        raise ImportFileError(path, f"no header line (no known column name); {listing}", line=1)
+        raise ImportFileError(path, f"no header line (no known column name); {listing}", line)
     problems = []
     if duplicates:
         problems.append("duplicate column " + ", ".join(duplicates))
@@ -215,7 +216,7 @@ def _map_header(
     if missing:
         problems.append("missing column " + ", ".join(missing))
     if problems:
-        raise ImportFileError(path, "; ".join(problems) + f" ({listing})")
+        raise ImportFileError(path, "; ".join(problems) + f" ({listing})", line)
     return keys, found
 
 
@@ -235,7 +236,8 @@ def _row(line: int, record: list[str], keys: list[str | None]) -> Row:
 
 
 _ISO = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?(?:Z|[+-]\d{2}:?\d{2})?",
+    # an offset only after a time: 3.11's fromisoformat reads "2026-11-24+01:00" as 01:00
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
     re.IGNORECASE,
 )
 _FRENCH = re.compile(

@@ -21,6 +21,9 @@ EXPECTED_GROUPS = {
     "collect",
     "reparse",
     "leaks",
+    "monitor",
+    "evidence",
+    "purge",
 }
 
 
