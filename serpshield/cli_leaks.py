@@ -135,15 +135,18 @@ def leaks_list(ws: Workspace, client: str | None, as_json: bool) -> None:
     """Every leak URL with its current state (derived from its events)."""
     rows = list_leaks(ws.db, client)
     if as_json:
-        click.echo(json.dumps([{"id": r.leak_url_id, "client": r.client, "item": r.item_title,
-                                "url": r.url, "domain": r.domain, "state": r.state}
-                               for r in rows], ensure_ascii=False, indent=2))  # fmt: skip
+        items = [
+            {"id": r.leak_url_id, "client": r.client, "item_id": r.item_id, "item": r.item_title,
+             "url": r.url, "domain": r.domain, "state": r.state}
+            for r in rows
+        ]  # fmt: skip
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
         return
-    table = Table("id", "client", "item", "domain", "state", "last event (UTC)")
+    table = Table("id", "client", "item (id)", "domain", "state", "last event (UTC)")
     for r in rows:
         when = f"{r.last_event_at:%Y-%m-%d %H:%M}" if r.last_event_at is not None else ""
-        table.add_row(str(r.leak_url_id), Text(r.client), Text(r.item_title), Text(r.domain),
-                      r.state, when)  # fmt: skip
+        item = Text(f"{r.item_title} ({r.item_id})")
+        table.add_row(str(r.leak_url_id), Text(r.client), item, Text(r.domain), r.state, when)
     out.print(table)
 
 

@@ -37,6 +37,7 @@ class LeakRow:
 
     leak_url_id: int
     client: str
+    item_id: int
     item_title: str
     url: str
     domain: str
@@ -129,7 +130,8 @@ def list_leaks(db_path: Path, client: str | None = None) -> list[LeakRow]:
     rows = []
     for r in records(urls):
         state = states.get(int(r["leak_url_id"]))
-        rows.append(LeakRow(int(r["leak_url_id"]), str(r["client"]), str(r["item_title"]),
+        rows.append(LeakRow(int(r["leak_url_id"]), str(r["client"]), int(r["item_id"]),
+                            str(r["item_title"]),
                             str(r["url"]), str(r["domain"]),
                             str(state["state"]) if state else "unknown",
                             _pydatetime(state["last_event_at"]) if state else None))  # fmt: skip
