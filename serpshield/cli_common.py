@@ -6,6 +6,7 @@ unreadable file), 3 = the search engine blocked the page (captcha).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import NoReturn
 
 import click
@@ -29,3 +30,16 @@ def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
 
 
 pass_workspace = click.make_pass_decorator(Workspace)
+
+# Times people type: ISO 8601 with or without an offset, or a plain date.
+WHEN = click.DateTime(
+    ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M",
+     "%Y-%m-%d %H:%M", "%Y-%m-%d"]
+)  # fmt: skip
+
+
+def as_utc(value: datetime | None) -> datetime:
+    """A typed time in UTC: naive means UTC, an offset is honoured; None means now."""
+    if value is None:
+        return datetime.now(UTC).replace(microsecond=0)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

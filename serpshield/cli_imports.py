@@ -4,14 +4,14 @@ exports. Every import validates the whole file first and is idempotent."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from collectors.errors import ParseError
 from collectors.importers import RowError
-from serpshield.cli_common import EXIT_INVALID, err, fail, out, pass_workspace
+from serpshield.cli_common import EXIT_INVALID, WHEN, as_utc, err, fail, out, pass_workspace
 from serpshield.cli_serps import SOURCE_CHOICE
 from serpshield.imports import import_gsc_file, import_leak_file
 from serpshield.serp_jobs import import_serp_file
@@ -21,12 +21,6 @@ from serpshield.workspace import Workspace
 @click.group("import")
 def import_group() -> None:
     """Import observations made elsewhere: saved search-results pages and API responses."""
-
-
-def _utc(value: datetime | None) -> datetime:
-    if value is None:
-        return datetime.now(UTC).replace(microsecond=0)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 @import_group.command("serp")
@@ -41,15 +35,7 @@ def _utc(value: datetime | None) -> datetime:
 )
 @click.option(
     "--observed-at",
-    type=click.DateTime(
-        [
-            "%Y-%m-%dT%H:%M:%S%z",
-            "%Y-%m-%dT%H:%M:%S",
-            "%Y-%m-%d %H:%M:%S",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d",
-        ]
-    ),
+    type=WHEN,
     default=None,
     help="When the page was seen (ISO 8601; UTC unless it has an offset). Default: now.",
 )
@@ -89,7 +75,7 @@ def import_serp(
     try:
         outcome = import_serp_file(
             ws.db, client=client, query=query, source=source, path=file,
-            observed_at=_utc(observed_at), page=page, engine=engine, device=device,
+            observed_at=as_utc(observed_at), page=page, engine=engine, device=device,
         )  # fmt: skip
     except ParseError as exc:
         fail(str(exc), EXIT_INVALID)

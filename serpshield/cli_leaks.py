@@ -27,20 +27,19 @@ from data.leak_records import (
 )
 from data.leak_store import LeakWriteReport, write_fingerprints
 from serpshield.candidates import accept_candidate, dismiss_candidate, list_candidates
-from serpshield.cli_common import EXIT_INVALID, fail, out, pass_workspace
+from serpshield.cli_common import EXIT_INVALID, WHEN, as_utc, fail, out, pass_workspace
 from serpshield.config import load_config
 from serpshield.fingerprint import FingerprintError, fingerprint_file
 from serpshield.leaks import list_leaks, record_leaks, records, url_timeline
 from serpshield.workspace import Workspace
 
-WHEN = click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
-                       "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"])  # fmt: skip
-
-
-def _utc(value: datetime | None) -> datetime:
-    if value is None:
-        return datetime.now(UTC).replace(microsecond=0)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+KIND = click.option(
+    "--kind",
+    type=click.Choice(ITEM_KINDS),
+    default="other",
+    show_default=True,
+    help="What the item is, when it is created.",
+)
 
 
 def _http_url(url: str) -> str:
@@ -57,13 +56,7 @@ def leaks() -> None:
 @leaks.command("add")
 @click.option("--client", "-c", required=True, help="Client slug, as in serpshield.toml.")
 @click.option("--item", "-i", required=True, help="Title of the leaked item (created if new).")
-@click.option(
-    "--kind",
-    type=click.Choice(ITEM_KINDS),
-    default="other",
-    show_default=True,
-    help="What the item is, when it is created.",
-)
+@KIND
 @click.option(
     "--found-at",
     type=WHEN,
@@ -75,7 +68,7 @@ def leaks() -> None:
 def leaks_add(ws: Workspace, client: str, item: str, kind: str, found_at: datetime | None,
               url: str) -> None:  # fmt: skip
     """Record a URL where a client's item leaked (a "detected" event; idempotent)."""
-    at = _utc(found_at)
+    at = as_utc(found_at)
     record = LeakRecord(client, item, _http_url(url), at, cast(ItemKind, kind))
     event = EventRecord(client, item, url, "detected", at, source="manual")
     report = _record(ws, [record], [event])
@@ -110,7 +103,7 @@ def leaks_event(ws: Workspace, event: str, url: str, client: str, item: str,
     if event == "notice_sent" and (channel is None or route is None):
         fail("a notice needs --channel and --route", EXIT_INVALID)
     record = EventRecord(
-        client, item, _http_url(url), cast(EventKind, event), _utc(at),
+        client, item, _http_url(url), cast(EventKind, event), as_utc(at),
         cast(Channel, channel or "none"), cast(LegalRoute, route or "none"), "manual", reference,
     )  # fmt: skip
     report = _record(ws, [], [record])
@@ -223,13 +216,7 @@ def leaks_candidates(ws: Workspace, client: str | None, as_json: bool) -> None:
 @click.argument("url")
 @click.option("--client", "-c", required=True, help="Client slug.")
 @click.option("--item", "-i", required=True, help="Leaked item the URL shows (created if new).")
-@click.option(
-    "--kind",
-    type=click.Choice(ITEM_KINDS),
-    default="other",
-    show_default=True,
-    help="What the item is, when it is created.",
-)
+@KIND
 @pass_workspace
 def leaks_accept(ws: Workspace, url: str, client: str, item: str, kind: str) -> None:
     """Accept a candidate: it becomes a leak URL, detected when search first showed it."""
