@@ -13,7 +13,7 @@ import base64
 import re
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from collectors.errors import ParseError
 from collectors.sources.base import ParsedPage, ParsedResult
@@ -34,6 +34,7 @@ from collectors.sources.html_common import (
     result,
     text_of,
 )
+from collectors.sources.html_index import Page
 
 ENGINE = "Bing"
 _BASE = "https://www.bing.com/"
@@ -48,6 +49,7 @@ _NAV_PATHS = (
     "/fd/",
     "/ck/",
 )
+_LINKS = "h2 a[href], a.b_adurl, .b_rs a[href], .b_vlist2col a[href]"
 _SNIPPETS = (".b_caption p", ".b_snippet", ".b_algoSlug", ".tab-content p", ".b_caption")
 _BLOCK_MARKERS = (
     "form[action*='captcha' i], iframe[src*='captcha' i], #b_captcha, .cf-turnstile, "
@@ -97,88 +99,88 @@ def decode_bing_href(href: str) -> str | None:
     return absolute  # a Bing property shown as an ordinary result (bing.com/translator)
 
 
-def _is_ad(node: Tag) -> bool:
+def _is_ad(page: Page, node: Tag) -> bool:
     """Ads: ``li.b_ad`` blocks (top and bottom) and items labelled with an ad slug."""
-    return "b_ad" in classes(node) or node.select_one(".b_adSlug, .sb_adTA") is not None
+    return "b_ad" in classes(node) or page.select_one(".b_adSlug, .sb_adTA", node) is not None
 
 
-def _organic(results: Tag) -> list[ParsedResult]:
+def _organic(page: Page, results: Tag) -> list[ParsedResult]:
     """``li.b_algo`` items in page order, skipping ads and items without a title link."""
     organic: list[ParsedResult] = []
-    for item in results.select("li.b_algo"):
-        if _is_ad(item) or has_ancestor(item, _is_ad, results):
+    for item in page.select("li.b_algo", results):
+        if _is_ad(page, item) or has_ancestor(item, lambda node: _is_ad(page, node), results):
             continue
-        link = item.select_one("h2 a[href]") or item.select_one(".b_title a[href]")
+        link = page.select_one("h2 a[href]", item) or page.select_one(".b_title a[href]", item)
         url = decode_bing_href(attr(link, "href")) if link is not None else None
         if link is None or url is None:
             continue
-        title = text_of(link)
-        organic.append(result(len(organic) + 1, url, title, first_text(item, _SNIPPETS), "organic"))
+        snippet = first_text(page, item, _SNIPPETS)
+        organic.append(result(len(organic) + 1, url, text_of(link), snippet, "organic"))
     return organic
 
 
-def _links(node: Tag, kind: str) -> list[Block]:
+def _links(page: Page, node: Tag, kind: str) -> list[Block]:
     """One block per titled link of ``node`` (in-engine links keep an empty URL)."""
     found = []
-    for link in node.select("h2 a[href], a.b_adurl, .b_rs a[href], .b_vlist2col a[href]"):
+    for link in page.select(_LINKS, node):
         if title := text_of(link):
             found.append(Block(kind, decode_bing_href(attr(link, "href")) or "", title, ""))
     return found
 
 
-def _blocks(soup: BeautifulSoup, results: Tag) -> list[Block]:
+def _blocks(page: Page, results: Tag) -> list[Block]:
     """Ads, answers and the right-hand knowledge panel, for --all."""
     found: list[Block] = []
     for item in results.find_all("li", recursive=False):
         names = classes(item)
         if "b_ad" in names:
-            found.extend(_links(item, "ad"))
+            found.extend(_links(page, item, "ad"))
         elif "b_ans" in names:
             heading = text_of(item.find("h2")) or text_of(item)[:60]
             kind = kind_of_heading(heading) or "answer"
-            questions = item.select("[data-query]")
+            questions = page.select("[data-query]", item)
             if kind == "people_also_ask" and questions:
                 found.extend(
                     Block(kind, "", collapse(attr(q, "data-query")), "") for q in questions
                 )
             elif kind == "related_searches":
-                found.extend(_links(item, kind))
+                found.extend(_links(page, item, kind))
             else:
-                url = next((b.url for b in _links(item, kind) if b.url), "")
+                url = next((b.url for b in _links(page, item, kind) if b.url), "")
                 found.append(Block(kind, url, heading, ""))
-    context = soup.find(id="b_context")
-    if isinstance(context, Tag):
-        found.extend(_links(context, "ad") if context.select_one("li.b_ad") else [])
-        entity = context.select_one(".b_entityTitle, h2")
+    context = page.first("#b_context")
+    if context is not None:
+        found.extend(_links(page, context, "ad") if page.select_one("li.b_ad", context) else [])
+        entity = page.select_one(".b_entityTitle, h2", context)
         if entity is not None:
             link = context.find("a", href=re.compile(r"^https?://"))
             target = decode_bing_href(attr(link, "href")) if isinstance(link, Tag) else None
-            summary = text_of(context.select_one(".b_entitySubTitle, .b_snippet, p"))
+            summary = text_of(page.select_one(".b_entitySubTitle, .b_snippet, p", context))
             found.append(Block("knowledge_panel", target or "", text_of(entity), summary))
     return found
 
 
-def _is_bing(soup: BeautifulSoup) -> bool:
+def _is_bing(page: Page) -> bool:
     """Page-level evidence of Bing: its title suffix, search form or logo."""
     return (
-        "bing" in text_of(soup.title).lower()
-        or soup.select_one("#sb_form, #b_header, .b_logo, a[href*='bing.com']") is not None
+        "bing" in text_of(page.soup.title).lower()
+        or page.select_one("#sb_form, #b_header, .b_logo, a[href*='bing.com']") is not None
     )
 
 
-def _extract(soup: BeautifulSoup) -> ParsedPage:
+def _extract(page: Page) -> ParsedPage:
     """The ParsedPage of a Bing results page (see the module docstring for the rules)."""
-    results = soup.find(id="b_results")
-    is_layout = isinstance(results, Tag) and _is_bing(soup)
-    raise_if_blocked(soup, ENGINE, _BLOCK_MARKERS, _BLOCK_PHRASES, is_layout)
-    if not isinstance(results, Tag) or not is_layout:
-        title = text_of(soup.title)[:80] or "no ol#b_results"
+    results = page.first("#b_results")
+    is_layout = results is not None and _is_bing(page)
+    raise_if_blocked(page, ENGINE, _BLOCK_MARKERS, _BLOCK_PHRASES, is_layout)
+    if results is None or not is_layout:
+        title = text_of(page.soup.title)[:80] or "no ol#b_results"
         raise ParseError(f"not a Bing results page: {title!r}")
-    organic = _organic(results)
+    organic = _organic(page, results)
     no_results = not organic and (
-        results.select_one("li.b_no") is not None or _NO_RESULTS.search(text_of(results))
+        page.select_one("li.b_no", results) is not None or _NO_RESULTS.search(text_of(results))
     )
-    return finish(ENGINE, organic, _blocks(soup, results), bool(no_results))
+    return finish(ENGINE, organic, _blocks(page, results), bool(no_results))
 
 
 PARSER = HtmlParser(name="bing-html", engine=ENGINE, extract=_extract)

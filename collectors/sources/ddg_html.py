@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from collectors.errors import ParseError
 from collectors.sources.base import ParsedPage, ParsedResult
@@ -28,6 +28,7 @@ from collectors.sources.html_common import (
     result,
     text_of,
 )
+from collectors.sources.html_index import Page
 
 ENGINE = "DuckDuckGo"
 _BASE = "https://duckduckgo.com/"
@@ -65,57 +66,56 @@ def decode_ddg_href(href: str) -> str | None:
     return absolute  # a DuckDuckGo page shown as an ordinary result (duckduckgo.com/app)
 
 
-def _is_ad(item: Tag) -> bool:
+def _is_ad(page: Page, item: Tag) -> bool:
     """Ads carry ``result--ad`` (and variants such as ``result--ad--small``) or an ad badge."""
     return any(name.startswith("result--ad") for name in classes(item)) or (
-        item.select_one(".badge--ad, .result__badge--ad") is not None
+        page.select_one(".badge--ad, .result__badge--ad", item) is not None
     )
 
 
-def _items(soup: BeautifulSoup) -> list[Tag]:
+def _items(page: Page) -> list[Tag]:
     """Result items, outermost only (some layouts nest ``div.result__body`` helpers)."""
     found = []
-    for item in soup.select("div.result"):
+    for item in page.select("div.result"):
         if item.find_parent("div", class_="result") is None:
             found.append(item)
     return found
 
 
-def _extract(soup: BeautifulSoup) -> ParsedPage:
+def _extract(page: Page) -> ParsedPage:
     """The ParsedPage of a DuckDuckGo HTML page (see the module docstring for the rules)."""
-    links = soup.find(id="links")
-    items = _items(soup)
+    soup, links, items = page.soup, page.first("#links"), _items(page)
     is_ddg = "duckduckgo" in text_of(soup.title).lower() or (
-        soup.select_one("form[action*='duckduckgo'], form[action^='/html'], .header__logo")
+        page.select_one("form[action*='duckduckgo'], form[action^='/html'], .header__logo")
         is not None
     )
-    is_layout = is_ddg and (isinstance(links, Tag) or bool(items))
-    raise_if_blocked(soup, ENGINE, _BLOCK_MARKERS, _BLOCK_PHRASES, is_layout)
+    is_layout = is_ddg and (links is not None or bool(items))
+    raise_if_blocked(page, ENGINE, _BLOCK_MARKERS, _BLOCK_PHRASES, is_layout)
     if not is_layout:
         title = text_of(soup.title)[:80] or "no #links results layout"
         raise ParseError(f"not a DuckDuckGo results page: {title!r}")
     organic: list[ParsedResult] = []
     blocks: list[Block] = []
     for item in items:
-        link = item.select_one("a.result__a[href]")
+        link = page.select_one("a.result__a[href]", item)
         if link is None:
             continue
         url = decode_ddg_href(attr(link, "href"))
         title = text_of(link)
-        snippet = text_of(item.select_one(".result__snippet"))
-        if _is_ad(item):
+        snippet = text_of(page.select_one(".result__snippet", item))
+        if _is_ad(page, item):
             blocks.append(Block("ad", url or "", title, snippet))
         elif url is not None:
             organic.append(result(len(organic) + 1, url, title, snippet, "organic"))
-    box = soup.select_one(".zci, #zero_click_abstract")  # the instant answer, if any
+    box = page.select_one(".zci, #zero_click_abstract")  # the instant answer, if any
     if box is not None:
-        heading = text_of(box.select_one(".zci__heading, h1, h2"))
+        heading = text_of(page.select_one(".zci__heading, h1, h2", box))
         link = box.find("a", href=re.compile(r"^https?://"))
         url = decode_ddg_href(attr(link, "href")) if isinstance(link, Tag) else None
         blocks.append(Block("knowledge_panel", url or "", heading, text_of(box)[:300]))
-    scope = links if isinstance(links, Tag) else soup
+    scope = links if links is not None else soup
     no_results = not organic and (
-        scope.select_one(".no-results") is not None or _NO_RESULTS.search(text_of(scope))
+        page.select_one(".no-results", scope) is not None or _NO_RESULTS.search(text_of(scope))
     )
     return finish(ENGINE, organic, blocks, bool(no_results))
 

@@ -39,6 +39,7 @@ from collectors.sources.html_common import (
     result,
     text_of,
 )
+from collectors.sources.html_index import Page
 
 ENGINE = "Google"
 _BASE = "https://www.google.com/"
@@ -62,6 +63,9 @@ _EXCLUDED_CLASSES = frozenset(
 _EXCLUDED_TAGS = frozenset(
     {"g-scrolling-carousel", "g-section-with-header", "g-inner-card", "video-voyager"}
 )
+_EXCLUDED_ATTRS = ("data-text-ad", "data-initq")  # an ad; "People also ask"
+_EXCLUDED_KEYS = [f"#{n}" for n in _EXCLUDED_IDS] + [f".{n}" for n in _EXCLUDED_CLASSES]
+_EXCLUDED_KEYS += [*_EXCLUDED_TAGS, *(f"[{n}" for n in _EXCLUDED_ATTRS)]  # see Page.tagged
 _SNIPPETS = (
     ".VwiC3b", "[data-sncf='1']", ".IsZvec", "span.st", ".Uroaid", ".s3v9rd",
     "[data-content-feature='1']",
@@ -130,28 +134,25 @@ def _excluded(node: Tag) -> bool:
         attr(node, "id") in _EXCLUDED_IDS
         or node.name in _EXCLUDED_TAGS
         or not _EXCLUDED_CLASSES.isdisjoint(classes(node))
-        or node.has_attr("data-text-ad")
-        or node.has_attr("data-initq")  # "People also ask"
+        or any(node.has_attr(name) for name in _EXCLUDED_ATTRS)
     )
 
 
-def _root(soup: BeautifulSoup) -> Tag | None:
+def _root(page: Page) -> Tag | None:
     """Where organic results live (the centre column, so results appended below ``#rso`` by
     continuous scrolling count too), or None when this is not a Google results layout."""
     for key in ("center_col", "rso", "search", "res"):
-        found = soup.find(id=key)
-        if isinstance(found, Tag):
+        if (found := page.first(f"#{key}")) is not None:
             return found
-    main = soup.find(id="main")  # basic HTML (gbv=1): no #rso, results are ZINbbc/kCrYT blocks
-    if isinstance(main, Tag) and main.find(class_=("ZINbbc", "kCrYT")) is not None:
+    main = page.first("#main")  # basic HTML (gbv=1): no #rso, results are ZINbbc/kCrYT blocks
+    if main is not None and page.first((".ZINbbc", ".kCrYT"), main) is not None:
         return main
     return None
 
 
 def _is_google(soup: BeautifulSoup) -> bool:
     """Page-level evidence that this is Google, besides the ids other sites may also use."""
-    html = soup.find("html")
-    itemtype = attr(html if isinstance(html, Tag) else None, "itemtype")
+    itemtype = attr(soup.html, "itemtype")
     if "SearchResultsPage" in itemtype or "google" in text_of(soup.title).lower():
         return True
     for link in soup.find_all("a", href=re.compile(r"google\.", re.I), limit=50):
@@ -161,7 +162,7 @@ def _is_google(soup: BeautifulSoup) -> bool:
     return False
 
 
-def _organic(root: Tag, blocks: list[Block]) -> list[ParsedResult]:
+def _organic(page: Page, root: Tag, blocks: list[Block]) -> list[ParsedResult]:
     """Organic results in page order; sitelinks and in-engine titles go to ``blocks``.
 
     ``a > h3`` is always a result title, also inside another result's card (Google indents a
@@ -171,11 +172,13 @@ def _organic(root: Tag, blocks: list[Block]) -> list[ParsedResult]:
     """
     organic: list[ParsedResult] = []
     claimed: set[int] = set()  # ids of the cards that already gave a result
-    for h3 in root.find_all("h3"):
-        if _excluded(h3) or has_ancestor(h3, _excluded):
+    excluded = {id(node) for node in page.tagged(_EXCLUDED_KEYS) if _excluded(node)}
+    cards = {id(node) for node in page.tagged((".g", ".ZINbbc"))}  # desktop / basic-HTML cards
+    for h3 in page.find_all("h3", root):
+        if id(h3) in excluded or has_ancestor(h3, lambda node: id(node) in excluded):
             continue
-        card = h3.find_parent(class_=("g", "ZINbbc"))  # desktop / basic-HTML result card
-        link = h3.find_parent("a")
+        card = next((node for node in h3.parents if id(node) in cards), None)
+        link = next((node for node in h3.parents if node.name == "a"), None)
         inner_link = link is None
         if inner_link and card is not None:
             link = h3.find("a", href=True)
@@ -193,9 +196,8 @@ def _organic(root: Tag, blocks: list[Block]) -> list[ParsedResult]:
         else:
             if card is not None:
                 claimed.add(id(card))
-            organic.append(
-                result(len(organic) + 1, url, title, first_text(card, _SNIPPETS), "organic")
-            )
+            snippet = first_text(page, card, _SNIPPETS)
+            organic.append(result(len(organic) + 1, url, title, snippet, "organic"))
     return organic
 
 
@@ -219,11 +221,11 @@ def _block_links(node: Tag, kind: str) -> list[Block]:
     return found
 
 
-def _basic_blocks(main: Tag, organic_urls: set[str]) -> list[Block]:
+def _basic_blocks(page: Page, main: Tag, organic_urls: set[str]) -> list[Block]:
     """Basic-HTML blocks, told apart by their heading; an untitled block with a picture that
     links off Google is the featured video. Blocks holding an ``<h3>`` were seen by _organic."""
     found: list[Block] = []
-    for block in main.find_all(class_="ZINbbc"):
+    for block in page.tagged([".ZINbbc"], main):
         if block.find("h3") or has_ancestor(block, lambda n: "ZINbbc" in classes(n), main):
             continue
         heading = text_of(block)[:80]
@@ -238,56 +240,56 @@ def _basic_blocks(main: Tag, organic_urls: set[str]) -> list[Block]:
     return found
 
 
-def _block_title(node: Tag) -> str:
+def _block_title(page: Page, node: Tag) -> str:
     """The most specific title a desktop block offers (question, entity name, heading)."""
-    question = collapse(attr(node, "data-q") or attr(node.select_one("[data-q]"), "data-q"))
+    question = collapse(attr(node, "data-q") or attr(page.select_one("[data-q]", node), "data-q"))
     if question:
         return question
     selectors = ("[data-attrid='title']", ".dbg0pd", "[role='heading']", "h3")
-    return first_text(node, selectors) or text_of(node)[:200]
+    return first_text(page, node, selectors) or text_of(node)[:200]
 
 
-def _block_url(node: Tag) -> str:
+def _block_url(page: Page, node: Tag) -> str:
     """The first destination in a block, preferring a landing page to an ad-click tracker."""
-    urls = [decode_google_href(attr(a, "href")) or "" for a in node.find_all("a", href=True)]
-    urls = [u for u in urls if u]
+    hrefs = [attr(a, "href") for a in page.find_all("a", node) if a.get("href") is not None]
+    urls = [url for url in map(decode_google_href, hrefs) if url]
     direct = [u for u in urls if not hostname(u).endswith(_TRACKERS)]
     return (direct or urls or [""])[0]
 
 
-def _page_blocks(soup: BeautifulSoup) -> list[Block]:
+def _page_blocks(page: Page) -> list[Block]:
     """Desktop-layout blocks recognised by their containers (ads and units without a
     destination, such as "View all" tiles, are left out)."""
     found: list[Block] = []
     seen: set[int] = set()  # an ad's .uEierd wraps its [data-text-ad]: one entry, not two
     for kind, selector in _BLOCKS:
-        for node in soup.select(selector):
+        for node in page.select(selector):
             if has_ancestor(node, lambda n: id(n) in seen):
                 continue
             seen.add(id(node))
-            url = _block_url(node)
+            url = _block_url(page, node)
             if url or kind in _IN_ENGINE_KINDS:
-                snippet = text_of(node.select_one(".kno-rdesc span, .VwiC3b"))
-                found.append(Block(kind, url, _block_title(node), snippet))
+                snippet = text_of(page.select_one(".kno-rdesc span, .VwiC3b", node))
+                found.append(Block(kind, url, _block_title(page, node), snippet))
     return found
 
 
-def _extract(soup: BeautifulSoup) -> ParsedPage:
+def _extract(page: Page) -> ParsedPage:
     """The ParsedPage of a Google results page (see the module docstring for the rules)."""
-    root = _root(soup)
+    soup, root = page.soup, _root(page)
     is_layout = root is not None and _is_google(soup)
-    raise_if_blocked(soup, ENGINE, _BLOCK_MARKERS, _BLOCK_PHRASES, is_layout)
+    raise_if_blocked(page, ENGINE, _BLOCK_MARKERS, _BLOCK_PHRASES, is_layout)
     if root is None or not is_layout:
-        if soup.select_one(_CONSENT) is not None:
+        if page.select_one(_CONSENT) is not None:
             raise BlockedError("Google answered with its cookie-consent interstitial")
         title = text_of(soup.title)[:80] or "no #rso, #search or basic-HTML #main layout"
         raise ParseError(f"not a Google results page: {title!r}")
     blocks: list[Block] = []
-    organic = _organic(root, blocks)
+    organic = _organic(page, root, blocks)
     if attr(root, "id") == "main":
-        blocks.extend(_basic_blocks(root, {r.url for r in organic}))
+        blocks.extend(_basic_blocks(page, root, {r.url for r in organic}))
     else:
-        blocks = _page_blocks(soup) + blocks
+        blocks = _page_blocks(page) + blocks
     # The message sits above #rso (in #topstuff), so the whole page is searched.
     no_results = not organic and _NO_RESULTS.search(text_of(soup.body or soup)) is not None
     return finish(ENGINE, organic, blocks, no_results)
