@@ -18,6 +18,7 @@ from bench.collect import (
     CollectBench,
     run_collect_bench,
 )
+from bench.harm import TARGET_PER_S, HarmBench, run_harm_bench
 from bench.parse import ParseBench, run_parse_bench
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -54,6 +55,21 @@ def _parse_table(rows: list[ParseBench], problem: str | None) -> str:
     return "\n".join(lines)
 
 
+def _harm_table(result: HarmBench) -> str:
+    rows = [
+        ("training data", Path(result.training_data).name, ""),
+        ("training rows", f"{result.training_rows:,}", ""),
+        ("fit time", f"{result.fit_s:.2f} s", ""),
+        ("results scored", f"{result.results:,}", f"batches of {result.batch:,}"),
+        ("results/s (1 core)", f"{result.per_s:,.0f}", f">= {TARGET_PER_S:,.0f}"),
+        ("ratio to target", f"{result.ratio:.3f}", ">= 1"),
+    ]
+    lines = [f"{'harm scoring':<26} {'measured':>12}  target", "-" * 48]
+    lines += [f"{name:<26} {value:>12}  {target}" for name, value, target in rows]
+    lines.append(f"{'verdict':<26} {'PASS' if result.passed else 'FAIL':>12}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmarks, print their tables and JSON, and write ``bench/results.json``."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
@@ -61,9 +77,12 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     collect = run_collect_bench(QUICK_QUERIES if args.quick else FULL_QUERIES)
     parse_rows, parse_problem = run_parse_bench(*((5, 0.5) if args.quick else (50, 2.0)))
+    harm = run_harm_bench(*((20_000, 5_000, 2) if args.quick else (200_000, 5_000, 3)))
     print(_collect_table(collect))
     print()
     print(_parse_table(parse_rows, parse_problem))
+    print()
+    print(_harm_table(harm))
     report = {
         "run_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "mode": "quick" if args.quick else "full",
@@ -72,6 +91,7 @@ def main(argv: list[str] | None = None) -> None:
         "collect": {**asdict(collect), "passed": collect.passed},
         "parse": [asdict(r) for r in parse_rows],
         "parse_skipped": parse_problem,
+        "harm": {**asdict(harm), "passed": harm.passed},
     }
     text = json.dumps(report, indent=2)
     print()

@@ -23,6 +23,7 @@ from data.queries import load_audit_log
 from serpshield import __version__
 from serpshield.cli_common import EXIT_FAILED, EXIT_INVALID, err, fail, out, pass_workspace
 from serpshield.cli_evidence import audit_verify, evidence, purge
+from serpshield.cli_harm import harm, label, model, score
 from serpshield.cli_imports import import_group
 from serpshield.cli_leaks import leaks
 from serpshield.cli_monitor import monitor
@@ -224,6 +225,10 @@ cli.add_command(leaks)
 cli.add_command(monitor)
 cli.add_command(evidence)
 cli.add_command(purge)
+cli.add_command(score)
+cli.add_command(harm)
+cli.add_command(label)
+cli.add_command(model)
 audit.add_command(audit_verify)
 
 

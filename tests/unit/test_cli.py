@@ -24,6 +24,10 @@ EXPECTED_GROUPS = {
     "monitor",
     "evidence",
     "purge",
+    "score",
+    "harm",
+    "label",
+    "model",
 }
 
 
