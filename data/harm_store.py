@@ -114,9 +114,7 @@ def load_review_queue(
     """Unlabelled results scored by ``version``, most uncertain (score nearest 0.5) first.
     Columns: ``result_id``, ``client``, ``query``, ``position``, ``title``, ``url``, ``score``,
     ``category``."""
-    return con.execute(
-        _REVIEW_QUEUE, {"version": version, "client": client, "limit": limit}
-    ).df()
+    return con.execute(_REVIEW_QUEUE, {"version": version, "client": client, "limit": limit}).df()
 
 
 def write_harm_scores(
@@ -155,6 +153,4 @@ def write_label(
     unknown result."""
     if not con.execute(_RESULT_EXISTS, {"id": result_id}).fetchall()[0][0]:
         raise ValueError(f"no search result with id {result_id}")
-    con.execute(
-        _INSERT_LABEL, {"id": result_id, "category": category, "actor": actor, "at": at}
-    )
+    con.execute(_INSERT_LABEL, {"id": result_id, "category": category, "actor": actor, "at": at})
