@@ -132,7 +132,7 @@ class HarmFeatures(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         return sp.csr_matrix(sp.hstack(self.blocks(self.encode(frame)), format="csr"))
 
     def column_kinds(self) -> np.ndarray:
-        """ "word", "char" or "structured" for every column of ``transform``."""
+        """The kind of every column of ``transform``: "word", "char" or "structured"."""
         sizes = [(n, b.n_words, b.n_features - b.n_words) for n, b in self.text_.items()]
         kinds = [k for _, w, c in sizes for k in (["word"] * w + ["char"] * c)]
         structured = len(self.structured_.domain_categories_) + 2
@@ -166,7 +166,7 @@ class EvidenceClassifier(BaseEstimator, ClassifierMixin):  # type: ignore[misc]
         present = sp.csr_matrix(x > 0)
         share = [np.asarray(present[y == label].mean(axis=0)).ravel() for label in (0, 1)]
         weights = np.ones(x.shape[1]) if self.weights is None else np.asarray(self.weights)
-        keep = share[1] >= self.ratio * share[0]
+        keep = (share[1] > 0) & (share[1] >= self.ratio * share[0])
         keep |= False if self.always is None else np.asarray(self.always, dtype=bool)
         self.columns_ = np.flatnonzero(keep & (weights > 0))
         scale = weights[self.columns_]
@@ -181,8 +181,12 @@ class EvidenceClassifier(BaseEstimator, ClassifierMixin):  # type: ignore[misc]
         margin: np.ndarray = np.asarray(x @ self.coef_[0]).ravel() + self.intercept_[0]
         return margin
 
+    def predict(self, x: sp.csr_matrix) -> np.ndarray:
+        labels: np.ndarray = self.classes_[(self.decision_function(x) > 0).astype(int)]
+        return labels
 
-class HarmModel:
+
+class HarmModel(BaseEstimator):  # type: ignore[misc]
     """Harm scores with reasons. Parameters: ``c`` (inverse regularisation of both regressions),
     ``char_ngrams``, ``min_df``, ``evidence_ratio``, ``char_weight`` (scale of the character
     blocks in the harm regression), ``prior`` (expected share of harmful results; None keeps the
@@ -192,8 +196,8 @@ class HarmModel:
     ``n_training_rows_``."""
 
     def __init__(
-        self, *, c: float = 4.0, char_ngrams: tuple[int, int] = (3, 5), min_df: int = 2,
-        evidence_ratio: float = 4.0, char_weight: float = 0.5, prior: float | None = 0.3,
+        self, *, c: float = 8.0, char_ngrams: tuple[int, int] = (3, 5), min_df: int = 2,
+        evidence_ratio: float = 3.0, char_weight: float = 0.5, prior: float | None = 0.3,
         calibration_folds: int = 5, top_k: int = 3, random_state: int = 0,
     ) -> None:  # fmt: skip
         self.c = c
@@ -205,11 +209,6 @@ class HarmModel:
         self.calibration_folds = calibration_folds
         self.top_k = top_k
         self.random_state = random_state
-
-    def get_params(self) -> dict[str, Any]:
-        names = ("c", "char_ngrams", "min_df", "evidence_ratio", "char_weight", "prior",
-                 "calibration_folds", "top_k", "random_state")  # fmt: skip
-        return {name: getattr(self, name) for name in names}
 
     def fit(
         self, frame: pd.DataFrame, categories: Sequence[str], groups: Sequence[str] | None = None

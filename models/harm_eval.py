@@ -94,7 +94,7 @@ def evaluate_grouped(
     for train, test in grouped_splits(
         labels.tolist(), group_values.tolist(), n_splits, random_state
     ):
-        model = HarmModel(**dict(params or {}), random_state=random_state)
+        model = HarmModel(**{"random_state": random_state, **dict(params or {})})
         model.fit(frame.iloc[train], labels[train].tolist(), group_values[train].tolist())
         out = model.score(frame.iloc[test])
         harm[test], predicted[test] = out["harm"].to_numpy(), out["category"].to_numpy()

@@ -2,9 +2,10 @@
 
 A reason is a dict ``{"key", "params", "weight"}``: a stable key (the list is ``REASON_KEYS``),
 its parameters (the words, the site's category, the position) and its signed weight. For a
-model reason the weight is the feature's contribution to the classifier's log-odds (positive =
-pushed the score up); for a rule (``owned_domain``, ``declared_leak_domain``) it is the change
-of the harm score the rule made. ``describe_reason`` turns a reason into a sentence.
+model reason the weight is the feature's contribution to the harm regression's decision value
+(calibration is increasing, so positive = pushed the score up); for a rule (``owned_domain``,
+``declared_leak_domain``) it is the change of the harm score the rule made. ``describe_reason``
+turns a reason into a sentence.
 
 Contributions are exact for a linear model: coefficient x feature value, gathered per word (a
 word's character n-grams count towards the word), and the top reasons of every row are picked

@@ -84,8 +84,8 @@ class TrainReport:
 
 def train_model(workspace: Path, db_path: Path) -> TrainReport:
     """Fit on shipped data plus labels, save the artifact and make it current."""
-    frame, categories, _ = training_set(db_path)
-    model = HarmModel().fit(frame, categories)
+    frame, categories, groups = training_set(db_path)
+    model = HarmModel().fit(frame, categories, groups)
     fpr = false_positive_rate(model, real_results())
     metrics = {"examples": len(frame), "false_positive_rate": fpr}
     path = save_model(model, artifacts_dir(workspace), metrics)
@@ -113,7 +113,7 @@ def evaluate(db_path: Path | None) -> tuple[EvaluationReport, float]:
     model fitted on all of it, measured on the real results."""
     frame, categories, groups = training_set(db_path)
     report = evaluate_grouped(frame, categories, groups)
-    fpr = false_positive_rate(HarmModel().fit(frame, categories), real_results())
+    fpr = false_positive_rate(HarmModel().fit(frame, categories, groups), real_results())
     return report, fpr
 
 
