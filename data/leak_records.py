@@ -38,6 +38,9 @@ class LeakRecord:
     url: str
     first_seen_at: datetime
     item_kind: ItemKind = "other"
+    #: When the copy was published, where the source tells it (a forum post's date): detection
+    #: delay is measured from it, and a copy published before a removal is a "missed copy".
+    published_at: datetime | None = None
 
 
 @dataclass(frozen=True)

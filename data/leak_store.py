@@ -31,6 +31,7 @@ _LEAKS = pa.schema(
         ("url_sha256", pa.string()),
         ("domain", pa.string()),
         ("first_seen_at", pa.timestamp("us", tz="UTC")),
+        ("published_at", pa.timestamp("us", tz="UTC")),
     ]
 )
 _EVENTS = pa.schema(
@@ -81,9 +82,10 @@ WHERE NOT EXISTS (SELECT 1 FROM content_items t
 GROUP BY c.client_id, i.item_title
 """
 _INSERT_URLS = """
-INSERT INTO leak_urls (item_id, url, normalized_url, url_sha256, domain, first_seen_at)
+INSERT INTO leak_urls (item_id, url, normalized_url, url_sha256, domain, first_seen_at,
+                       published_at)
 SELECT t.item_id, any_value(i.url), i.normalized_url, any_value(i.url_sha256),
-       any_value(i.domain), min(i.first_seen_at)
+       any_value(i.domain), min(i.first_seen_at), min(i.published_at)
 FROM incoming i JOIN clients c ON c.slug = i.client_slug
 JOIN content_items t ON t.client_id = c.client_id AND t.title = i.item_title
 WHERE NOT EXISTS (SELECT 1 FROM leak_urls u
@@ -98,6 +100,16 @@ FROM (SELECT t.item_id, i.normalized_url, min(i.first_seen_at) AS first_seen_at
       GROUP BY ALL) s
 WHERE u.item_id = s.item_id AND u.normalized_url = s.normalized_url
   AND s.first_seen_at < u.first_seen_at
+"""
+_EARLIER_PUBLICATION = """
+UPDATE leak_urls u SET published_at = s.published_at
+FROM (SELECT t.item_id, i.normalized_url, min(i.published_at) AS published_at
+      FROM incoming i JOIN clients c ON c.slug = i.client_slug
+      JOIN content_items t ON t.client_id = c.client_id AND t.title = i.item_title
+      WHERE i.published_at IS NOT NULL
+      GROUP BY ALL) s
+WHERE u.item_id = s.item_id AND u.normalized_url = s.normalized_url
+  AND (u.published_at IS NULL OR s.published_at < u.published_at)
 """
 _UNKNOWN_URLS = """
 SELECT DISTINCT e.client_slug, e.item_title, e.normalized_url FROM incoming_events e
@@ -184,6 +196,7 @@ def write_leaks(
             items = _count(con.execute(_INSERT_ITEMS, {"now": now}))
             urls = _count(con.execute(_INSERT_URLS))
             con.execute(_EARLIER_SIGHTINGS)
+            con.execute(_EARLIER_PUBLICATION)
             missing = con.execute(_UNKNOWN_URLS).fetchall()
             if missing:
                 client, item, _ = missing[0]
@@ -211,7 +224,8 @@ def write_checks(con: duckdb.DuckDBPyConnection, checks: Sequence[CheckRecord]) 
 
 def _leak_row(r: LeakRecord) -> dict[str, object]:
     return {"client_slug": r.client_slug, "item_title": r.item_title, "item_kind": r.item_kind,
-            "url": r.url, "first_seen_at": r.first_seen_at}  # fmt: skip
+            "url": r.url, "first_seen_at": r.first_seen_at,
+            "published_at": r.published_at}  # fmt: skip
 
 
 def _event_row(e: EventRecord) -> dict[str, object]:

@@ -44,6 +44,7 @@ CLIENT_TABLES: tuple[tuple[str, str], ...] = (
     ("alerts", f"client_id IN {_CLIENT}"),
     ("candidate_decisions", f"client_id IN {_CLIENT}"),
     ("gsc_rows", f"client_id IN {_CLIENT}"),
+    ("launches", f"client_id IN {_CLIENT}"),
     ("domains", f"client_id IN {_CLIENT}"),
     ("queries", f"client_id IN {_CLIENT}"),
     ("clients", "slug = $slug"),

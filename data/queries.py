@@ -29,6 +29,7 @@ TABLES: tuple[str, ...] = (
     "audit_log",
     "candidate_decisions",
     "gsc_rows",
+    "launches",
 )
 
 _TABLE_COUNTS = """
@@ -49,6 +50,7 @@ UNION ALL SELECT 'alerts', count(*) FROM alerts
 UNION ALL SELECT 'audit_log', count(*) FROM audit_log
 UNION ALL SELECT 'candidate_decisions', count(*) FROM candidate_decisions
 UNION ALL SELECT 'gsc_rows', count(*) FROM gsc_rows
+UNION ALL SELECT 'launches', count(*) FROM launches
 """
 
 _SCHEMA_STATUS = """

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 
 import duckdb
 import pyarrow as pa
@@ -53,6 +53,15 @@ class DomainRecord:
 
 
 @dataclass(frozen=True)
+class LaunchRecord:
+    """A client's declared launch, as in the workspace config."""
+
+    client_slug: str
+    name: str
+    launch_on: date
+
+
+@dataclass(frozen=True)
 class SyncReport:
     """What a workspace sync changed; all zeros when the warehouse already matched."""
 
@@ -64,6 +73,8 @@ class SyncReport:
     queries_deactivated: int = 0
     domains_set: int = 0
     domains_removed: int = 0
+    launches_set: int = 0
+    launches_removed: int = 0
 
     @property
     def changed(self) -> bool:
@@ -102,6 +113,10 @@ _QUERY_SCHEMA = pa.schema(
 )
 _DOMAIN_SCHEMA = pa.schema(
     [("client_slug", pa.string()), ("domain", pa.string()), ("category", pa.string())]
+)
+
+_LAUNCH_SCHEMA = pa.schema(
+    [("client_slug", pa.string()), ("name", pa.string()), ("launch_on", pa.date32())]
 )
 
 _SYNC_STATEMENTS: tuple[tuple[str, str], ...] = (
@@ -196,6 +211,28 @@ _SYNC_STATEMENTS: tuple[tuple[str, str], ...] = (
             updated_at = excluded.updated_at
         """,
     ),
+    (
+        "launches_removed",
+        """
+        DELETE FROM launches l
+        WHERE NOT EXISTS (
+            SELECT 1 FROM incoming_launches i JOIN clients c ON c.slug = i.client_slug
+            WHERE l.client_id = c.client_id AND l.name = i.name)
+        """,
+    ),
+    (
+        "launches_set",
+        """
+        INSERT INTO launches (client_id, name, launch_on, updated_at)
+        SELECT c.client_id, i.name, i.launch_on, $now
+        FROM incoming_launches i JOIN clients c ON c.slug = i.client_slug
+        WHERE NOT EXISTS (
+            SELECT 1 FROM launches l
+            WHERE l.client_id = c.client_id AND l.name = i.name AND l.launch_on = i.launch_on)
+        ON CONFLICT (client_id, name) DO UPDATE
+        SET launch_on = excluded.launch_on, updated_at = excluded.updated_at
+        """,
+    ),
 )
 
 
@@ -204,6 +241,7 @@ def write_workspace_sync(
     clients: Sequence[ClientRecord],
     queries: Sequence[QueryRecord],
     domains: Sequence[DomainRecord],
+    launches: Sequence[LaunchRecord] = (),
     *,
     synced_at: datetime,
     actor: str,
@@ -212,13 +250,15 @@ def write_workspace_sync(
 
     In one transaction: new clients and queries are inserted, changed ones updated, and those no
     longer declared become inactive (never deleted: their history stays). Domain categories from
-    the config replace the previous config ones; manual ones on other domains are kept. An audit
+    the config replace the previous config ones; manual ones on other domains are kept; declared
+    launches replace the previous ones. An audit
     entry is written only when something changed.
     """
     tables = {
         "incoming_clients": _arrow(clients, _CLIENT_SCHEMA),
         "incoming_queries": _arrow(queries, _QUERY_SCHEMA),
         "incoming_domains": _arrow(domains, _DOMAIN_SCHEMA),
+        "incoming_launches": _arrow(launches, _LAUNCH_SCHEMA),
     }
     counts: dict[str, int] = {}
     for name, table in tables.items():

@@ -30,6 +30,7 @@ from pydantic import (
 )
 
 from serpshield import config_checks, config_errors
+from serpshield.config_alerts import AlertSettings, LaunchConfig
 from serpshield.config_errors import ConfigError as ConfigError  # re-exported: public API
 from serpshield.config_errors import ConfigIssue as ConfigIssue
 from serpshield.config_monitor import MonitorSettings, PrivacySettings
@@ -203,6 +204,9 @@ class ClientConfig(BaseModel):
         default=1, ge=0, le=50, description="Defensive assets the client can publish per week."
     )
     queries: list[QueryConfig] = Field(default_factory=list, description="Tracked searches.")
+    launches: list[LaunchConfig] = Field(
+        default_factory=list, description="Declared launches the planner works around."
+    )
 
     @model_validator(mode="wrap")
     @classmethod
@@ -240,6 +244,9 @@ class WorkspaceConfig(BaseModel):
     )
     privacy: PrivacySettings = Field(
         default_factory=PrivacySettings, description="How long monitoring history is kept."
+    )
+    alerts: AlertSettings = Field(
+        default_factory=AlertSettings, description="When alerts fire and where they are sent."
     )
 
     @model_validator(mode="wrap")

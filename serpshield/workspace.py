@@ -14,7 +14,14 @@ from importlib import resources
 from pathlib import Path
 
 from data import check_db_path, open_warehouse
-from data.writes import ClientRecord, DomainRecord, QueryRecord, SyncReport, write_workspace_sync
+from data.writes import (
+    ClientRecord,
+    DomainRecord,
+    LaunchRecord,
+    QueryRecord,
+    SyncReport,
+    write_workspace_sync,
+)
 from serpshield.config import CONFIG_FILENAME, DEFAULT_DB, WorkspaceConfig, load_config
 
 _GITIGNORE = """\
@@ -85,10 +92,12 @@ def sync_workspace(config_path: Path, db_path: Path) -> SyncReport:
     """Validate the config, then make the warehouse's clients, queries and domains match it."""
     cfg = load_config(config_path)
     clients, queries, domains = config_records(cfg)
+    launches = launch_records(cfg)
     with open_warehouse(db_path) as con:
         return write_workspace_sync(
-            con, clients, queries, domains, synced_at=datetime.now(UTC), actor=current_actor()
-        )
+            con, clients, queries, domains, launches,
+            synced_at=datetime.now(UTC), actor=current_actor(),
+        )  # fmt: skip
 
 
 def config_records(
@@ -119,6 +128,15 @@ def config_records(
         categories.update(client.domains)
         domains.extend(DomainRecord(slug, d, c) for d, c in sorted(categories.items()))
     return clients, queries, domains
+
+
+def launch_records(cfg: WorkspaceConfig) -> list[LaunchRecord]:
+    """Every client's declared launches, for the warehouse."""
+    return [
+        LaunchRecord(slug, launch.name, launch.on)
+        for slug, client in cfg.clients.items()
+        for launch in client.launches
+    ]
 
 
 def current_actor() -> str:

@@ -1,13 +1,16 @@
 """``serpshield import leaks FILE``: leaked URLs a team already knows, before any notice.
 
 Each row is a leaked URL of a client's item, found at ``found_at``: it becomes a ``LeakRecord``
-and a ``detected`` event (source ``import``). The optional ``kind`` says what the item is; the
-optional ``source`` (where the team found the URL: "forum watch", "client tip") has no column of
-its own in the lifecycle, so it travels as the ``detected`` event's reference.
+and a ``detected`` event (source ``import``). The optional ``published_at`` (when the copy went
+online, e.g. the forum post's date) is what detection delay is measured from. The optional
+``kind`` says what the item is; the optional ``source`` (where the team found the URL: "forum
+watch", "client tip") has no column of its own in the lifecycle, so it travels as the
+``detected`` event's reference.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from collectors.importers.batch import BatchBuilder, ImportBatch, import_event
@@ -30,6 +33,7 @@ COLUMNS = (
     Column("found_at", ("found_at", "trouvé_le")),
     Column("kind", ("kind", "type"), required=False),
     Column("source", ("source",), required=False),
+    Column("published_at", ("published_at", "publié_le"), required=False),
 )
 
 KINDS: dict[str, ItemKind] = {
@@ -41,6 +45,11 @@ KINDS: dict[str, ItemKind] = {
 }  # fmt: skip
 
 _parse_kind = choice(KINDS, "kind", default="other")
+
+
+def _parse_optional_datetime(text: str) -> datetime | None:
+    """An empty cell is an unknown publication time; anything else must be a valid time."""
+    return parse_datetime(text) if text.strip() else None
 
 
 def parse_leaks(path: Path) -> ImportBatch:
@@ -58,12 +67,19 @@ def parse_leaks(path: Path) -> ImportBatch:
         found = check.take("found_at", parse_datetime)
         kind = check.take("kind", _parse_kind)
         source = check.take("source", parse_optional_text) or ""
+        published = check.take("published_at", _parse_optional_datetime)
+        if published is not None and found is not None and published > found:
+            check.fail(
+                f"{check.label('published_at')}: after found_at (a copy is found once online)"
+            )
         if (check.problems or client is None or item is None or url is None or found is None
                 or kind is None):  # fmt: skip
             builder.reject(row.line, check.problems)
             continue
-        if builder.is_duplicate((client, item, normalize_url(url), found, kind, source), row.line):
+        key = (client, item, normalize_url(url), found, kind, source, published)
+        if builder.is_duplicate(key, row.line):
             continue
-        leak = LeakRecord(client, item, url, first_seen_at=found, item_kind=kind)
+        leak = LeakRecord(client, item, url, first_seen_at=found, item_kind=kind,
+                          published_at=published)  # fmt: skip
         builder.add(leak, import_event(leak, "detected", found, reference=source))
     return builder.build()

@@ -139,6 +139,10 @@ def seed_client(con: duckdb.DuckDBPyConnection, slug: str, leak: tuple[str, str]
         "imported_at) VALUES (?, ?, 2, 'q', ?, 1, 10, ?)",
         [client_id, "b" * 64, f"https://{own}", T0],
     )
+    con.execute(
+        "INSERT INTO launches (client_id, name, launch_on, updated_at) VALUES (?, 'spring', ?, ?)",
+        [client_id, T0.date(), T0],
+    )
     return item_id
 
 
