@@ -60,6 +60,26 @@ WHERE h.model_version = $version AND ($client IS NULL OR c.slug = $client)
 ORDER BY abs(h.score - 0.5), s.position, s.result_id
 LIMIT $limit
 """
+_AUDITED = """
+WITH first_label AS (
+    SELECT result_id, min(labelled_at) AS first_labelled_at,
+           arg_max(category, labelled_at) AS true_category
+    FROM labels GROUP BY result_id
+)
+SELECT f.result_id, c.slug AS client, f.true_category,
+       arg_max(h.category, h.scored_at) AS predicted_category,
+       arg_max(h.score, h.scored_at) AS score,
+       arg_max(h.model_version, h.scored_at) AS model_version
+FROM first_label f
+JOIN serp_results s USING (result_id)
+JOIN serp_runs r USING (run_id)
+JOIN queries q USING (query_id)
+JOIN clients c USING (client_id)
+LEFT JOIN harm_scores h ON h.result_id = f.result_id AND h.scored_at <= f.first_labelled_at
+WHERE $client IS NULL OR c.slug = $client
+GROUP BY f.result_id, c.slug, f.true_category
+ORDER BY f.result_id
+"""
 _RESULT_EXISTS = "SELECT count(*) FROM serp_results WHERE result_id = $id"
 _INSERT_LABEL = """
 INSERT INTO labels (result_id, category, labelled_by, labelled_at)
@@ -106,6 +126,20 @@ def load_labelled_results(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Human-labelled results with the latest label as ``category`` (columns of
     ``iter_results_to_score`` plus ``category``)."""
     return con.execute(_LABELLED).df()
+
+
+def load_audited_predictions(
+    con: duckdb.DuckDBPyConnection, client: str | None = None
+) -> pd.DataFrame:
+    """Each human-labelled result beside what the model said before the person looked at it.
+
+    The prediction is the newest score stored no later than the result's first label: the one
+    the reviewer saw and corrected. Re-scoring with today's model would flatter it, since `model
+    train` learns from these very labels. Columns: ``result_id``, ``client``,
+    ``true_category`` (the latest label), ``predicted_category``, ``score``, ``model_version``
+    (all three NULL when the result was labelled before any model scored it).
+    """
+    return con.execute(_AUDITED, {"client": client}).df()
 
 
 def load_review_queue(

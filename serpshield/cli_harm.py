@@ -1,12 +1,14 @@
 """Harm commands: ``score``, ``harm`` (JSON lines on stdin), ``label``, ``model train|evaluate|
-review``."""
+review|audit``."""
 
 from __future__ import annotations
 
 import json
+import math
 import sys
 
 import click
+import pandas as pd
 from rich.table import Table
 from rich.text import Text
 
@@ -14,7 +16,9 @@ from models.harm import CATEGORIES
 from models.harm_explain import describe_reason
 from serpshield.cli_common import EXIT_INVALID, err, fail, out, pass_workspace
 from serpshield.harm_jobs import (
+    AuditReport,
     NoModelError,
+    audit_quality,
     evaluate,
     label_result,
     model_for_stdin,
@@ -128,3 +132,53 @@ def model_review(ws: Workspace, client: str | None, limit: int) -> None:
         table.add_row(str(r["result_id"]), Text(str(r["client"])), f"{r['score']:.2f}",
                       str(r["category"]), Text(str(r["title"])), Text(str(r["url"])))  # fmt: skip
     out.print(table)
+
+
+@model.command("audit")
+@click.option("--client", "-c", default=None, help="Only this client's labelled results.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+@pass_workspace
+def model_audit(ws: Workspace, client: str | None, as_json: bool) -> None:
+    """Audited quality: precision, recall and F1 per category with 95% confidence intervals,
+    and the confusion matrix, on the results people labelled (against what the model said
+    before they looked)."""
+    report = audit_quality(ws.db, client)
+    if report is None:
+        fail("no labelled result was scored before its label: label results from "
+             "`serpshield model review` first", EXIT_INVALID)  # fmt: skip
+    if as_json:
+        click.echo(json.dumps(_audit_json(report), ensure_ascii=False))
+        return
+    out.print(f"{report.audited} labelled results audited (model versions: "
+              f"{', '.join(report.model_versions)}); {report.unaudited} labelled before any "
+              "score, left out.")  # fmt: skip
+    table = Table("category", "precision [95% CI]", "recall [95% CI]", "F1 [95% CI]", "labels")
+    for cat, row in report.quality.iterrows():
+        table.add_row(str(cat), *(_with_ci(row, m) for m in ("precision", "recall", "f1")),
+                      str(int(row["support"])))  # fmt: skip
+    out.print(table)
+    matrix = Table("label \\ model", *map(str, report.confusion.columns))
+    for cat, counts in report.confusion.iterrows():
+        matrix.add_row(str(cat), *(str(int(v)) for v in counts))
+    out.print(matrix)
+
+
+def _with_ci(row: pd.Series, metric: str) -> str:
+    values = [float(row[k]) for k in (metric, f"{metric}_ci_low", f"{metric}_ci_high")]
+    if any(math.isnan(v) for v in values):  # NaN: undefined (no label or no prediction of the kind)
+        return "-"
+    return f"{values[0]:.2f} [{values[1]:.2f}, {values[2]:.2f}]"
+
+
+def _audit_json(report: AuditReport) -> dict[str, object]:
+    quality = {
+        str(cat): {k: (None if v != v else round(float(v), 4)) for k, v in row.items()}
+        for cat, row in report.quality.iterrows()
+    }
+    confusion = {
+        str(cat): {str(k): int(v) for k, v in counts.items()}
+        for cat, counts in report.confusion.iterrows()
+    }
+    return {"audited": report.audited, "unaudited": report.unaudited,
+            "model_versions": list(report.model_versions), "per_category": quality,
+            "confusion": confusion}  # fmt: skip

@@ -19,6 +19,7 @@ import pandas as pd
 from data import open_warehouse
 from data.harm_store import (
     iter_results_to_score,
+    load_audited_predictions,
     load_labelled_results,
     load_review_queue,
     write_harm_scores,
@@ -27,7 +28,13 @@ from data.harm_store import (
 from data.writes import write_audit
 from models.harm import CATEGORIES, HarmModel
 from models.harm_artifact import load_model, save_model
-from models.harm_eval import EvaluationReport, evaluate_grouped, false_positive_rate
+from models.harm_eval import (
+    EvaluationReport,
+    audited_quality,
+    confusion_table,
+    evaluate_grouped,
+    false_positive_rate,
+)
 from serpshield.workspace import current_actor
 
 CURRENT = "CURRENT"
@@ -173,3 +180,33 @@ def score_lines(model: HarmModel, items: list[dict[str, Any]]) -> pd.DataFrame:
         }
     )
     return model.score(frame)
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """How the model did on the results people labelled: per-category quality with 95%
+    bootstrap intervals, the confusion matrix, and how many labels could not be audited
+    because no model had scored the result before it was labelled."""
+
+    quality: pd.DataFrame
+    confusion: pd.DataFrame
+    audited: int
+    unaudited: int
+    model_versions: tuple[str, ...]
+
+
+def audit_quality(db_path: Path, client: str | None = None) -> AuditReport | None:
+    """Audited quality on human labels (None when nothing can be audited yet)."""
+    with open_warehouse(db_path, read_only=True) as con:
+        frame = load_audited_predictions(con, client)
+    scored = frame[frame["predicted_category"].notna()]
+    if scored.empty:
+        return None
+    true, predicted = list(scored["true_category"]), list(scored["predicted_category"])
+    return AuditReport(
+        quality=audited_quality(true, predicted),
+        confusion=confusion_table(true, predicted),
+        audited=len(scored),
+        unaudited=len(frame) - len(scored),
+        model_versions=tuple(sorted(set(scored["model_version"]))),
+    )
