@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from models.kpis_serp import DEFAULT_CTR_CURVE
 from serpshield import config_checks, config_errors
 from serpshield.config_alerts import AlertSettings, LaunchConfig
 from serpshield.config_errors import ConfigError as ConfigError  # re-exported: public API
@@ -55,7 +56,7 @@ SOURCE_REQUIREMENTS: dict[str, tuple[str, ...]] = {
 }
 _SOURCE_SPECIFIC = ("api_key_env", "login_env", "password_env", "engine_id", "base_url")
 #: Sistrix 2020 organic CTR in percent for positions 1 to 10, the default curve (KPIS.md s. 1).
-SISTRIX_2020 = (28.5, 15.7, 11.0, 8.0, 7.2, 5.1, 4.0, 3.2, 2.8, 2.5)
+SISTRIX_2020 = DEFAULT_CTR_CURVE
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Domain = Annotated[str, AfterValidator(config_checks.check_domain)]

@@ -68,6 +68,22 @@ def test_libraries_stay_in_their_room(path: Path) -> None:
     assert not wrong, "\n".join(wrong)
 
 
+#: Rooms that ``models/`` must not know about: it computes on DataFrames, wherever they came from.
+MODELS_MAY_NOT_IMPORT = {"serpshield", "collectors", "data", "dashboard", "bench"}
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "models").rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_models_never_know_where_their_data_came_from(path: Path) -> None:
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line} imports {module}"
+        for line, module in imported_roots(path.read_text(encoding="utf-8"))
+        if module in MODELS_MAY_NOT_IMPORT
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
 def test_scraped_text_is_never_rendered_as_html() -> None:
     offenders = [
         str(f.relative_to(ROOT))
