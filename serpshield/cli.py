@@ -21,6 +21,7 @@ from collectors.importers import ImportFileError
 from data import WarehouseError, open_warehouse
 from data.queries import load_audit_log
 from serpshield import __version__
+from serpshield.cli_alerts import alerts
 from serpshield.cli_common import EXIT_FAILED, EXIT_INVALID, err, fail, out, pass_workspace
 from serpshield.cli_evidence import audit_verify, evidence, purge
 from serpshield.cli_harm import harm, label, model, score
@@ -229,6 +230,7 @@ cli.add_command(score)
 cli.add_command(harm)
 cli.add_command(label)
 cli.add_command(model)
+cli.add_command(alerts)
 audit.add_command(audit_verify)
 
 

@@ -7,6 +7,7 @@ import json
 import click
 from rich.table import Table
 
+from serpshield.cli_alerts import report_run_alerts
 from serpshield.cli_common import out, pass_workspace
 from serpshield.config import load_config
 from serpshield.monitor import check_one, monitor_urls
@@ -24,13 +25,15 @@ def monitor() -> None:
 def monitor_urls_command(ws: Workspace, client: str | None) -> None:
     """Check every leak URL, store the checks, and record confirmed removals (two failing
     checks at least `removal_confirm_minutes` apart) and reinstatements."""
-    report = monitor_urls(load_config(ws.config_path), ws.db, client)
+    cfg = load_config(ws.config_path)
+    report = monitor_urls(cfg, ws.db, client)
     table = Table("checked", "live", "removed", "unknown", "refused", "removals confirmed",
                   "reinstated")  # fmt: skip
     states = [str(report.by_state.get(s, 0)) for s in ("live", "removed", "unknown", "refused")]
     table.add_row(str(report.checked), *states, str(report.removals_confirmed),
                   str(report.reinstatements))  # fmt: skip
     out.print(table)
+    report_run_alerts(ws, cfg)
 
 
 @monitor.command("check")

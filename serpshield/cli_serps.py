@@ -25,6 +25,7 @@ from collectors.errors import BlockedError, ParseError
 from collectors.sources import PARSERS
 from collectors.sources.base import ParsedPage, ParsedResult
 from data.serp_store import SerpRunRecord
+from serpshield.cli_alerts import report_run_alerts
 from serpshield.cli_common import EXIT_BLOCKED, EXIT_INVALID, err, fail, out, pass_workspace
 from serpshield.config import load_config
 from serpshield.reparse import reparse_runs
@@ -142,6 +143,7 @@ def collect_serps(ws: Workspace, client: str | None, only_source: str | None, de
         counts = [str(s.counts.get(k, 0)) for k in ("ok", "failed", "blocked", "empty")]
         table.add_row(s.source, *counts, str(s.skipped), f"{s.cost_units:g}", left)
     out.print(table)
+    report_run_alerts(ws, cfg)  # never changes the exit code below
     problems = [s for s in summaries if s.problem]
     for s in problems:
         err.print(f"{s.source}: {s.problem}", markup=False)

@@ -28,6 +28,7 @@ EXPECTED_GROUPS = {
     "harm",
     "label",
     "model",
+    "alerts",
 }
 
 
