@@ -28,6 +28,7 @@ from serpshield.cli_harm import harm, label, model, score
 from serpshield.cli_imports import import_group
 from serpshield.cli_leaks import leaks
 from serpshield.cli_monitor import monitor
+from serpshield.cli_plan import plan
 from serpshield.cli_serps import collect, parse, reparse
 from serpshield.config import ConfigError, load_config, missing_env_vars, resolve_db_path
 from serpshield.serp_jobs import ImportRefusedError
@@ -231,6 +232,7 @@ cli.add_command(harm)
 cli.add_command(label)
 cli.add_command(model)
 cli.add_command(alerts)
+cli.add_command(plan)
 audit.add_command(audit_verify)
 
 

@@ -29,6 +29,7 @@ EXPECTED_GROUPS = {
     "label",
     "model",
     "alerts",
+    "plan",
 }
 
 
