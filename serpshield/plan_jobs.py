@@ -1,9 +1,10 @@
 """Planner jobs: build a client's defensive-content plan, save it, report and publish assets.
 
 Each job opens the warehouse for as short as it can (read-only to plan and report), hands plain
-DataFrames to ``models.planner`` and ``models.asset_effect``, and returns plain results the CLI
-prints. Exposure comes from ``data.kpi_exposure.load_query_day_exposure`` with the workspace's
-CTR curve and time zone, so the plan, the KPIs and the dashboard read the same numbers.
+DataFrames to ``models.planner``, ``models.plan_schedule`` and ``models.asset_effect``, and
+returns plain results the CLI prints. Exposure comes from
+``data.kpi_exposure.load_query_day_exposure`` with the workspace's CTR curve and time zone, so
+the plan, the KPIs and the dashboard read the same numbers.
 
 Day conventions: ``as_of`` is an instant (UTC); "today" is its date in the workspace time zone;
 a plan starts by default on the next Monday after today. A query's current exposure is its
@@ -35,14 +36,8 @@ from data.plan_store import (
     write_publication,
 )
 from models.asset_effect import BEFORE_DAYS, compute_asset_effects, compute_rank_summary
-from models.planner import (
-    Schedule,
-    compute_launch_targets,
-    compute_recommendations,
-    compute_schedule,
-    next_monday,
-    records,
-)
+from models.plan_schedule import Schedule, compute_schedule
+from models.planner import compute_launch_targets, compute_recommendations, next_monday, records
 from serpshield.config import WorkspaceConfig, load_config
 from serpshield.workspace import current_actor
 

@@ -7,13 +7,11 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
+from models.plan_schedule import Schedule, compute_schedule, deadline_week
 from models.planner import (
     REC_COLUMNS,
-    Schedule,
     compute_launch_targets,
     compute_recommendations,
-    compute_schedule,
-    deadline_week,
     next_monday,
 )
 
