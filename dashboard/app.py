@@ -16,6 +16,16 @@ from dashboard.frame import PRODUCT_NAME, render_frame
 from dashboard.i18n import t
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
+#: (file stem, label key, icon, URL path), in menu order; the first one opens by default.
+PAGES = (
+    ("portfolio", "page_portfolio", ":material/dashboard:", "portfolio"),
+    ("serp_health", "page_serp_health", ":material/monitor_heart:", "serp-health"),
+    ("leaks", "page_leaks", ":material/gpp_maybe:", "leaks"),
+    ("plan", "page_plan", ":material/event_note:", "plan"),
+    ("review", "page_review", ":material/rule:", "review"),
+    ("reports", "page_reports", ":material/summarize:", "reports"),
+    ("workspace", "page_workspace", ":material/folder_open:", "workspace"),
+)
 
 
 def main() -> None:
@@ -24,12 +34,13 @@ def main() -> None:
     lang = render_frame()
     pages = [
         st.Page(
-            PAGES_DIR / "workspace.py",
-            title=t("page_workspace", lang),
-            icon=":material/folder_open:",
-            url_path="workspace",
-            default=True,
-        ),
+            PAGES_DIR / f"{stem}.py",
+            title=t(label, lang),
+            icon=icon,
+            url_path=url,
+            default=index == 0,
+        )
+        for index, (stem, label, icon, url) in enumerate(PAGES)
     ]
     st.navigation(pages).run()
 

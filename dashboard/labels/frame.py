@@ -5,6 +5,13 @@ from __future__ import annotations
 from dashboard.labels.types import Labels
 
 LABELS: Labels = {
+    # Menu
+    "page_portfolio": {"en": "Portfolio", "fr": "Portefeuille"},
+    "page_serp_health": {"en": "SERP health", "fr": "Santé des résultats"},
+    "page_leaks": {"en": "Leaks & takedowns", "fr": "Fuites et retraits"},
+    "page_plan": {"en": "Defensive plan", "fr": "Plan défensif"},
+    "page_review": {"en": "Review", "fr": "Revue"},
+    "page_reports": {"en": "Reports", "fr": "Rapports"},
     # Shared frame
     "sidebar_workspace": {"en": "Workspace folder", "fr": "Dossier de l’espace de travail"},
     "sidebar_language": {"en": "Language", "fr": "Langue"},

@@ -79,13 +79,17 @@ def filled_db(db_path: Path) -> Path:
 
 @pytest.fixture
 def run_app() -> Callable[..., AppTest]:
-    """Build and run the entrypoint; ``lang`` sets the URL's ``?lang=`` first."""
+    """Build and run the entrypoint on a page (default: the Workspace page, which these tests
+    are about); ``lang`` sets the URL's ``?lang=`` first."""
 
-    def run(lang: str | None = None) -> AppTest:
+    def run(lang: str | None = None, page: str | None = "workspace") -> AppTest:
         at = AppTest.from_file(str(APP), default_timeout=30)
         if lang is not None:
             at.query_params["lang"] = lang
-        return at.run()
+        at.run()
+        if page is not None:
+            at.switch_page(f"app_pages/{page}.py").run()
+        return at
 
     return run
 
