@@ -20,10 +20,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## make demo: build the example workspace and open the dashboard on it.
+## make demo: build the demo workspace (once: `serpshield demo --force` rebuilds it) and open
+## the dashboard on it.
 demo: install
-	@test -f $(DEMO_WORKSPACE)/serpshield.toml || $(BIN)/serpshield init $(DEMO_WORKSPACE)
-	$(BIN)/serpshield --workspace $(DEMO_WORKSPACE) config sync
+	@test -f $(DEMO_WORKSPACE)/.serpshield-demo.json || $(BIN)/serpshield demo --workspace $(DEMO_WORKSPACE)
 	$(BIN)/serpshield --workspace $(DEMO_WORKSPACE) dashboard --port $(PORT)
 
 ## make test: every check CI runs (lint, types, tests).

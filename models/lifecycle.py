@@ -86,7 +86,11 @@ def compute_states(events: pd.DataFrame) -> pd.DataFrame:
     """Current state per URL from an events frame.
 
     Input columns: ``leak_url_id``, ``event``, ``occurred_at``. Output columns:
-    ``leak_url_id``, ``state``, ``last_event_at``. Events that break the lifecycle raise
+    ``leak_url_id``, ``state``, ``last_event_at``, ``host_removed``. ``host_removed`` says
+    whether the host has the URL down now (its last ``removed``/``reinstated`` event is
+    ``removed``): the state is the last step of any channel, so a Google delisting recorded
+    after the host removal shows "delisted" although the host removal still holds, and the
+    monitor must not confirm that removal again. Events that break the lifecycle raise
     ``TransitionError``: stored events were validated on the way in, so this means the
     warehouse was edited by hand.
     """
@@ -94,5 +98,10 @@ def compute_states(events: pd.DataFrame) -> pd.DataFrame:
     for url_id, group in events.groupby("leak_url_id", sort=True):
         items = [Event(e, t) for e, t in zip(group["event"], group["occurred_at"], strict=True)]
         state = replay(items, f"leak URL {url_id}")
-        rows.append((url_id, state, max(group["occurred_at"])))
-    return pd.DataFrame(rows, columns=["leak_url_id", "state", "last_event_at"])
+        host = [e.event for e in sorted(items, key=lambda e: e.occurred_at)
+                if e.event in _HOST_EVENTS]  # fmt: skip
+        rows.append((url_id, state, max(group["occurred_at"]), host[-1:] == ["removed"]))
+    return pd.DataFrame(rows, columns=["leak_url_id", "state", "last_event_at", "host_removed"])
+
+
+_HOST_EVENTS = ("removed", "reinstated")

@@ -23,12 +23,14 @@ from data.queries import load_audit_log
 from serpshield import __version__
 from serpshield.cli_alerts import alerts
 from serpshield.cli_common import EXIT_FAILED, EXIT_INVALID, err, fail, out, pass_workspace
+from serpshield.cli_demo import demo
 from serpshield.cli_evidence import audit_verify, evidence, purge
 from serpshield.cli_harm import harm, label, model, score
 from serpshield.cli_imports import import_group
 from serpshield.cli_leaks import leaks
 from serpshield.cli_monitor import monitor
 from serpshield.cli_plan import plan
+from serpshield.cli_report import report
 from serpshield.cli_serps import collect, parse, reparse
 from serpshield.config import ConfigError, load_config, missing_env_vars, resolve_db_path
 from serpshield.serp_jobs import ImportRefusedError
@@ -186,9 +188,28 @@ def audit_list(ws: Workspace, limit: int) -> None:
     default=None,
     help="Interface language (default: the workspace's language).",
 )
+@click.option(
+    "--workspace",
+    "-w",
+    "other_workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Serve this workspace folder (same as the global --workspace, placed after the "
+    "command for scripts: `serpshield dashboard --workspace DIR --port P`).",
+)
 @pass_workspace
-def dashboard(ws: Workspace, port: int, address: str, open_browser: bool, lang: str | None) -> None:
+def dashboard(
+    ws: Workspace,
+    port: int,
+    address: str,
+    open_browser: bool,
+    lang: str | None,
+    other_workspace: Path | None,
+) -> None:
     """Run the Streamlit dashboard on the workspace's database."""
+    if other_workspace is not None:
+        root = other_workspace.resolve()
+        ws = Workspace(root=root, db=resolve_db_path(root, None, os.environ))
     language = lang
     if language is None and ws.config_path.exists():
         language = load_config(ws.config_path).workspace.language
@@ -233,6 +254,8 @@ cli.add_command(label)
 cli.add_command(model)
 cli.add_command(alerts)
 cli.add_command(plan)
+cli.add_command(report)
+cli.add_command(demo)
 audit.add_command(audit_verify)
 
 

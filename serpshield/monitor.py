@@ -70,14 +70,22 @@ def monitor_urls(
     *,
     resolver: Resolver | None = None,
     transport: Transport | None = None,
+    now: datetime | None = None,
 ) -> MonitorReport:
-    """Check every leak URL, store the checks, then record confirmed removals and returns."""
+    """Check every leak URL, store the checks, then record confirmed removals and returns.
+
+    ``now`` dates the checks and the events they prove (default: the real clock); the demo
+    passes its simulated clock so a replayed day is dated on that day.
+    """
     with open_warehouse(db_path, read_only=True) as con:
         urls = records(load_leak_urls(con, client))
     targets = [(int(u["leak_url_id"]), str(u["url"])) for u in urls]
     checks = asyncio.run(
-        check_urls(targets, monitor_policy(cfg), resolver=resolver, transport=transport)
-    )
+        check_urls(
+            targets, monitor_policy(cfg), resolver=resolver, transport=transport,
+            now=utc_now if now is None else lambda: now,
+        )
+    )  # fmt: skip
     rows = [_check_record(url_id, check) for url_id, check in checks]
     with open_warehouse(db_path) as con:
         write_checks(con, rows)
@@ -86,7 +94,7 @@ def monitor_urls(
     window = timedelta(minutes=cfg.thresholds.removal_confirm_minutes)
     events = conclude(urls, states, history, window)
     if events:
-        record_leaks(db_path, [], events)
+        record_leaks(db_path, [], events, now=now)
     by_state: dict[str, int] = defaultdict(int)
     for _, check in checks:
         by_state[check.state] += 1
@@ -106,6 +114,10 @@ def conclude(
 ) -> list[EventRecord]:
     """Events the checks prove: a confirmed removal, or a removed URL back online. Pure."""
     state_of = {int(s["leak_url_id"]): str(s["state"]) for s in states}
+    # The state is the last step of any channel: "delisted" can hide a host removal.
+    host_down = {
+        int(s["leak_url_id"]) for s in states if s.get("host_removed", s["state"] == "removed")
+    }
     checks_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for c in history:
         checks_of[int(c["leak_url_id"])].append(c)
@@ -116,7 +128,7 @@ def conclude(
         series = [c for c in checks_of.get(url_id, []) if c["state"] in ("live", "removed")]
         if state is None or not series:
             continue
-        host_gone = state == "removed"
+        host_gone = url_id in host_down
         if not host_gone and series[-1]["state"] == "removed":
             streak = _removed_streak(series)
             if streak[-1]["checked_at"] - streak[0]["checked_at"] >= window and len(streak) >= 2:

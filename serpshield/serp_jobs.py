@@ -179,11 +179,14 @@ def collect_serps_job(
     on_run: Callable[[str, SerpRunRecord], None] | None = None,
     on_plan: Callable[[str, int], None] | None = None,
     transport: Transport | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> list[SourceSummary]:
     """Collect every enabled source for the active queries of its engines, then store.
 
     Per source: the month's spend and the slots already stored are read first; a run whose
     planned cost exceeds the budget left raises ``BudgetExceededError`` before any request.
+    ``clock`` stamps when each run was requested and fetched (default: the real clock); the
+    demo passes its simulated clock so a replayed day is dated on that day.
     """
     moment = now or datetime.now(UTC)
     slot_at = slot_start(moment, slot_hours)
@@ -237,6 +240,7 @@ def collect_serps_job(
                 skip=frozenset(stored),
                 transport=transport,
                 on_run=_bind(on_run, name),
+                now=clock or _utc_clock,
             )
         )
         with open_warehouse(db_path) as con:
@@ -247,6 +251,10 @@ def collect_serps_job(
             summary.budget_left = config.monthly_budget - spent - summary.cost_units
         summaries.append(summary)
     return summaries
+
+
+def _utc_clock() -> datetime:
+    return datetime.now(UTC)
 
 
 def _bind(

@@ -30,6 +30,8 @@ EXPECTED_GROUPS = {
     "model",
     "alerts",
     "plan",
+    "report",
+    "demo",
 }
 
 
@@ -178,3 +180,18 @@ def test_dashboard_runs_streamlit_on_the_workspace_database(
     assert isinstance(env, dict)
     assert env["SERPSHIELD_DB"] == str(tmp_path / "data" / "serpshield.duckdb")
     assert env["SERPSHIELD_LANG"] == "fr"
+
+
+def test_dashboard_takes_the_workspace_after_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("init", str(tmp_path / "ws")).exit_code == 0
+    seen: dict[str, dict[str, str]] = {}
+    monkeypatch.setattr(cli_module.os, "execve", lambda _e, _c, env: seen.update(env=env))
+    monkeypatch.chdir(tmp_path)
+    result = run("dashboard", "--workspace", str(tmp_path / "ws"), "--port", "8766")
+    assert result.exit_code == 0, result.output
+    assert seen["env"]["SERPSHIELD_WORKSPACE"] == str((tmp_path / "ws").resolve())
+    assert seen["env"]["SERPSHIELD_DB"] == str(
+        (tmp_path / "ws" / "data" / "serpshield.duckdb").resolve()
+    )

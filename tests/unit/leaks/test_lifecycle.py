@@ -74,3 +74,13 @@ def test_compute_states_per_url() -> None:
     )
     states = compute_states(frame).set_index("leak_url_id")["state"].to_dict()
     assert states == {1: "noticed", 2: "detected"}
+
+
+def test_host_removed_survives_a_later_delisting_and_ends_with_a_reinstatement() -> None:
+    steps = ["detected", "notice_sent", "removed", "delisted", "reinstated"]
+    frame = pd.DataFrame({"leak_url_id": [1] * 5, "event": steps,
+                          "occurred_at": [T0 + timedelta(hours=h) for h in range(5)]})  # fmt: skip
+    down = compute_states(frame.iloc[:4]).set_index("leak_url_id")
+    assert down.loc[1, "state"] == "delisted" and bool(down.loc[1, "host_removed"])
+    back = compute_states(frame).set_index("leak_url_id")
+    assert not bool(back.loc[1, "host_removed"])

@@ -93,3 +93,15 @@ def test_monitor_urls_end_to_end_with_a_simulated_host(tmp_path: Path) -> None:
         )
         assert con.execute("SELECT source, channel FROM url_events WHERE event = 'removed'"
                            ).fetchall() == [("monitor", "host")]  # fmt: skip
+
+
+def test_a_delisting_after_the_host_removal_does_not_hide_it() -> None:
+    """State "delisted" after a host removal: the removal is not confirmed again, and the URL
+    coming back online at the host is a reinstatement."""
+    after_delisting = {"leak_url_id": 1, "state": "delisted", "host_removed": True}
+    gone = [check(0, "removed"), check(90, "removed"), check(200, "removed")]
+    assert conclude([URL], [after_delisting], gone, WINDOW) == []
+    back = conclude([URL], [after_delisting], [*gone, check(300, "live")], WINDOW)
+    assert [e.event for e in back] == ["reinstated"]
+    delisted_only = {"leak_url_id": 1, "state": "delisted", "host_removed": False}
+    assert [e.event for e in conclude([URL], [delisted_only], gone, WINDOW)] == ["removed"]
