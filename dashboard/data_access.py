@@ -57,6 +57,6 @@ def domains(db_path: str, client: str | None = None) -> pd.DataFrame:
 
 
 def clear_cache() -> None:
-    """Forget every cached frame, so the next read sees what a sync or a run just wrote."""
-    for cached in (schema_status, table_counts, clients, tracked_queries, domains):
-        cached.clear()
+    """Forget every cached frame of every page, so the next read sees what a sync or a run
+    just wrote (pages keep their own cached reads; all of them are ``st.cache_data``)."""
+    st.cache_data.clear()
