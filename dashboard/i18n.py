@@ -15,7 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dashboard.labels import common, frame, merge_labels, workspace
+from dashboard.labels import (
+    common,
+    frame,
+    leaks,
+    merge_labels,
+    plan,
+    portfolio,
+    reports,
+    review,
+    serp,
+    workspace,
+)
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
@@ -26,7 +37,15 @@ LANGUAGE_NAMES: Mapping[str, str] = {"en": "English", "fr": "Français"}
 #: Every label, merged from one module per page (``dashboard/labels/``) so pages can grow their
 #: labels without touching each other's; a key defined twice is an import-time error.
 LABELS: Mapping[str, Mapping[str, str]] = merge_labels(
-    frame.LABELS, common.LABELS, workspace.LABELS
+    frame.LABELS,
+    common.LABELS,
+    workspace.LABELS,
+    portfolio.LABELS,
+    serp.LABELS,
+    leaks.LABELS,
+    review.LABELS,
+    plan.LABELS,
+    reports.LABELS,
 )
 
 

@@ -11,9 +11,10 @@ from data.errors import (
     WarehouseNotFoundError,
     WarehousePathError,
 )
-from data.store import check_db_path, connect, open_warehouse, transaction
+from data.store import Connection, check_db_path, connect, open_warehouse, transaction
 
 __all__ = [
+    "Connection",
     "SchemaVersionError",
     "WarehouseError",
     "WarehouseLockedError",

@@ -25,6 +25,9 @@ from data.errors import (
 )
 from data.migrate import apply_migrations, check_schema
 
+#: The connection type, for code outside ``data/`` that passes a connection between named reads
+#: without importing duckdb itself.
+Connection = duckdb.DuckDBPyConnection
 MEMORY = ":memory:"
 DEFAULT_LOCK_TIMEOUT = 3.0
 _FIRST_BACKOFF = 0.05

@@ -27,6 +27,7 @@ from serpshield.cli_demo import demo
 from serpshield.cli_evidence import audit_verify, evidence, purge
 from serpshield.cli_harm import harm, label, model, score
 from serpshield.cli_imports import import_group
+from serpshield.cli_kpi import kpi
 from serpshield.cli_leaks import leaks
 from serpshield.cli_monitor import monitor
 from serpshield.cli_plan import plan
@@ -253,6 +254,7 @@ cli.add_command(harm)
 cli.add_command(label)
 cli.add_command(model)
 cli.add_command(alerts)
+cli.add_command(kpi)
 cli.add_command(plan)
 cli.add_command(report)
 cli.add_command(demo)

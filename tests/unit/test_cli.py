@@ -30,6 +30,7 @@ EXPECTED_GROUPS = {
     "model",
     "alerts",
     "plan",
+    "kpi",
     "report",
     "demo",
 }
