@@ -29,9 +29,10 @@ from PIL import Image, ImageStat
 CLI = [sys.executable, "-c", "from serpshield.cli import main; main()"]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parent / "screenshots"
-#: (URL path, title in English, title in French) of every page.
+#: (URL path, title in English, title in French) of every page; the default page (Portfolio)
+#: is served at the root: Streamlit answers its own url_path with "Page not found".
 PAGES = (
-    ("portfolio", "Portfolio", "Portefeuille"),
+    ("", "Portfolio", "Portefeuille"),
     ("serp-health", "SERP health", "Santé des résultats"),
     ("leaks", "Leaks & takedowns", "Fuites et retraits"),
     ("plan", "Defensive plan", "Plan défensif"),
@@ -111,8 +112,30 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
+_SCRIPT_STATE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const skeletons = document.querySelectorAll('[data-testid="stSkeleton"]').length;
+    return app ? app.getAttribute("data-test-script-state") + ":" + skeletons : "none";
+}"""
+
+
+def _wait_until_drawn(page: object, timeout: float = 90.0) -> None:
+    """Until the script has finished and no placeholder is left, twice in a row one second
+    apart (a page may rerun once after its first pass, e.g. to write the URL)."""
+    deadline, calm = time.monotonic() + timeout, 0
+    while time.monotonic() < deadline:
+        state = page.evaluate(_SCRIPT_STATE)  # type: ignore[attr-defined]
+        calm = calm + 1 if state == "notRunning:0" else 0
+        if calm >= 2:
+            return
+        time.sleep(1.0)
+    pytest.fail(f"the page was still drawing after {timeout:.0f} s")
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize(("path", "title_en", "title_fr"), PAGES, ids=[p[0] for p in PAGES])
+@pytest.mark.parametrize(
+    ("path", "title_en", "title_fr"), PAGES, ids=[p[0] or "portfolio" for p in PAGES]
+)
 def test_every_page_renders_without_error(
     server: str, browser: object, path: str, title_en: str, title_fr: str, lang: str
 ) -> None:
@@ -121,12 +144,11 @@ def test_every_page_renders_without_error(
         page.goto(f"{server}/{path}?lang={lang}", wait_until="domcontentloaded")
         title = title_en if lang == "en" else title_fr
         page.get_by_role("heading", name=title).first.wait_for(timeout=60_000)
-        page.wait_for_selector("[data-testid='stStatusWidget']", state="detached",
-                               timeout=60_000)  # fmt: skip
-        time.sleep(1.0)  # let charts finish drawing before the screenshot
+        _wait_until_drawn(page)
         SHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{path}-{lang}.png"), full_page=True)
+        page.screenshot(path=str(SHOTS / f"{path or 'portfolio'}-{lang}.png"), full_page=True)
         assert page.locator("[data-testid='stException']").count() == 0, "an exception box"
+        assert page.get_by_text("Page not found").count() == 0
         body = page.inner_text("body")
         assert "Traceback" not in body and "Error:" not in body.split("\n")[0]
     finally:

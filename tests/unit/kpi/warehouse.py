@@ -8,6 +8,7 @@ is much faster than migrating again).
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import math
 import shutil
@@ -43,10 +44,11 @@ class Result:
 
 def _template() -> Path:
     if not _TEMPLATE:
-        path = Path(tempfile.mkdtemp(prefix="kpi-template-")) / "template.duckdb"
-        with open_warehouse(path):
+        folder = Path(tempfile.mkdtemp(prefix="kpi-template-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        with open_warehouse(folder / "template.duckdb"):
             pass
-        _TEMPLATE.append(path)
+        _TEMPLATE.append(folder / "template.duckdb")
     return _TEMPLATE[0]
 
 
