@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import time
 
 import httpx
@@ -103,9 +102,12 @@ def test_every_request_goes_through_the_rate_limit() -> None:
 
     limits = SourceLimits(rate_per_second=100, concurrency=20, timeout_seconds=5)
     collect(Recorder(answer), targets(20), limits=limits, policy=RetryPolicy(base_delay=0))
-    gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert len(starts) > 20  # retries included
-    assert min(gaps) >= 0.01 - 2e-3
+    # At 100 requests/s, any 11 consecutive requests span at least 0.1 s. Spans rather than
+    # single gaps: a loaded machine can delay one arrival at the handler by a few ms (which
+    # shortens the next gap) but can never make requests arrive faster than they were let out.
+    spans = [starts[i + 10] - starts[i] for i in range(len(starts) - 10)]
+    assert min(spans) >= 0.1 - 0.02
 
 
 # --- cost -----------------------------------------------------------------------------------
