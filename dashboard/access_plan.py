@@ -139,10 +139,3 @@ def report_pdf(key: ReportKey) -> bytes:
 def report_csv_zip(key: ReportKey) -> bytes:
     """Every table of the report as CSV files in one zip."""
     return csv_zip(report_content(key))
-
-
-def clear_cache() -> None:
-    """Forget every cached plan, asset list and report (the sidebar's reload)."""
-    for cached in (plan_view, assets, report_content, report_images, report_html, report_pdf,
-                   report_csv_zip):  # fmt: skip
-        cached.clear()

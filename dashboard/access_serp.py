@@ -125,13 +125,6 @@ def serp_view(
     return {"days": days.assign(serp_health=health), **frames}
 
 
-def clear_cache() -> None:
-    """Forget this module's cached frames (the sidebar's reload button clears only
-    ``data_access``, so the pages call this when it was clicked)."""
-    for cached in (portfolio, portfolio_extras, client_kpi_values, serp_view):
-        cached.clear()
-
-
 def exposure_trends(
     days: pd.DataFrame, clients: pd.DataFrame, first: date, last: date
 ) -> dict[str, list[float | None]]:

@@ -49,8 +49,6 @@ def render() -> None:
     ctx = page_context()
     if ctx is None:
         return
-    if st.session_state.get("frame_reload"):  # the sidebar's reload also clears our frames
-        access.clear_cache()
     lang = ctx.lang
     st.title(t("page_portfolio", lang))
     st.caption(t("pf_intro", lang))

@@ -52,8 +52,6 @@ def render() -> None:
     ctx = page_context()
     if ctx is None:
         return
-    if st.session_state.get("frame_reload"):  # the sidebar's reload also clears our reports
-        access.clear_cache()
     lang = ctx.lang
     st.title(t("page_reports", lang))
     st.caption(t("rep_intro", lang))

@@ -41,8 +41,6 @@ def render() -> None:
     ctx = page_context()
     if ctx is None:
         return
-    if st.session_state.get("frame_reload"):  # the sidebar's reload also clears our frames
-        access.clear_cache()
     lang = ctx.lang
     st.title(t("page_serp_health", lang))
     st.caption(t("sh_intro", lang))
